@@ -1,0 +1,60 @@
+package dev.sparkcputour.cli;
+
+import dev.sparkcputour.config.Defaults;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Options every workload command shares: where Spark runs, how often to measure, where results go. */
+public final class RunOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master. Default: the one spark-submit passes, else " + Defaults.MASTER + ".")
+    private String master;
+
+    private int repeat = Defaults.REPEAT;
+    private int warmup = Defaults.WARMUP;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    private Path json;
+
+    @Option(names = "--hold-ui", description = "Keep the Spark application and its UI up after the work, until Enter or Ctrl-C.")
+    private boolean holdUi;
+
+    @Option(names = "--repeat", paramLabel = "K", defaultValue = "" + Defaults.REPEAT,
+            description = "Timed runs per strategy; median and min are reported (default: ${DEFAULT-VALUE}).")
+    void setRepeat(int value) {
+        repeat = (int) Usage.atLeast(spec, "--repeat", value, 1);
+    }
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "" + Defaults.WARMUP,
+            description = "Untimed runs per strategy before the timed ones (default: ${DEFAULT-VALUE}).")
+    void setWarmup(int value) {
+        warmup = (int) Usage.atLeast(spec, "--warmup", value, 0);
+    }
+
+    public Optional<String> master() {
+        return Optional.ofNullable(master);
+    }
+
+    public int repeat() {
+        return repeat;
+    }
+
+    public int warmup() {
+        return warmup;
+    }
+
+    public Optional<Path> json() {
+        return Optional.ofNullable(json);
+    }
+
+    public boolean holdUi() {
+        return holdUi;
+    }
+}

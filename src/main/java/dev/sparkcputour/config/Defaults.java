@@ -1,0 +1,28 @@
+package dev.sparkcputour.config;
+
+/** Every default of the tool, in one place: the tutorial's sizes unless a scale says otherwise. */
+public final class Defaults {
+
+    /** The tutorial's {@code num}: count the primes below two million. */
+    public static final long PRIMES_N = 2_000_000L;
+
+    /** Partitions per core when none are asked for: enough for the scheduler to balance, few enough to stay cheap. */
+    public static final int PARTITIONS_PER_CORE = 4;
+
+    /** Timed repetitions of the work; the median and the minimum are reported. */
+    public static final int REPEAT = 1;
+
+    /** Untimed runs before the timed ones, to let the JIT compile the kernel. */
+    public static final int WARMUP = 0;
+
+    /** The master used when neither {@code --master} nor spark-submit names one. */
+    public static final String MASTER = "local[*]";
+
+    private Defaults() {
+    }
+
+    /** One thread per logical core, the tutorial's {@code get_cpu_count()}. */
+    public static int threads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sparkcputour.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * What to count: the primes in {@code [0, n)}, with {@code threads} for the thread pool and an
+ * optional partition count (otherwise {@link Defaults#PARTITIONS_PER_CORE} per core).
+ */
+public record PrimesParams(long n, int threads, OptionalInt partitions) {
+
+    public PrimesParams {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (partitions.isPresent() && partitions.getAsInt() < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, got " + partitions.getAsInt());
+        }
+    }
+
+    /** The tutorial's problem size on every core of this machine. */
+    public static PrimesParams defaults() {
+        return new PrimesParams(Defaults.PRIMES_N, Defaults.threads(), OptionalInt.empty());
+    }
+
+    /** The partition count asked for, or {@link Defaults#PARTITIONS_PER_CORE} per unit of parallelism. */
+    public int partitionsFor(int parallelism) {
+        return partitions.orElse(Defaults.PARTITIONS_PER_CORE * Math.max(1, parallelism));
+    }
+
+    /** The parameters that identify a run in the results (JSON {@code params}), in a stable order. */
+    public Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("n", n);
+        return out;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.sparkcputour.harness;
+
+import dev.sparkcputour.report.Machine;
+import dev.sparkcputour.report.Report;
+import dev.sparkcputour.report.RunResult;
+import dev.sparkcputour.spark.SparkHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+
+/**
+ * Runs trials like a benchmark harness: Spark started first and timed apart, then per trial
+ * {@code warmup} untimed runs and {@code repeat} timed ones, each answer consumed and checked
+ * against the trial's first, so nothing is optimised away or silently wrong.
+ */
+public final class Harness {
+
+    private final int warmup;
+    private final int repeat;
+    private final Consumer<String> progress;
+
+    /** A harness that reports what it is doing to {@code progress} (stderr), never into the results. */
+    public Harness(int warmup, int repeat, Consumer<String> progress) {
+        if (warmup < 0 || repeat < 1) {
+            throw new IllegalArgumentException("warmup must be >= 0 and repeat >= 1");
+        }
+        this.warmup = warmup;
+        this.repeat = repeat;
+        this.progress = progress;
+    }
+
+    /** Runs every trial in order and reports them; start-up of Spark is outside every timing. */
+    public Report run(List<Trial> trials, SparkHandle spark) throws Exception {
+        if (trials.stream().anyMatch(Trial::usesSpark)) {
+            spark.context();
+            progress.accept(String.format(Locale.ROOT, "Spark %s started in %.2f s on %s; UI: %s",
+                    spark.context().sc().applicationId(), spark.startupSeconds(), spark.master(),
+                    spark.uiUrl().orElse("disabled")));
+        }
+        List<RunResult> results = new ArrayList<>();
+        for (Trial trial : trials) {
+            results.add(measure(trial));
+        }
+        OptionalDouble startup = spark.isStarted() ? OptionalDouble.of(spark.startupSeconds()) : OptionalDouble.empty();
+        return new Report(Machine.current(sparkVersion(), spark.master()), results, startup, spark.uiUrl());
+    }
+
+    private RunResult measure(Trial trial) throws Exception {
+        progress.accept(String.format(Locale.ROOT, "running %s · %s (%d warm-up, %d timed)",
+                trial.workload(), trial.strategy(), warmup, repeat));
+        List<Double> warmups = new ArrayList<>();
+        List<Double> timed = new ArrayList<>();
+        String answer = null;
+        for (int i = 0; i < warmup + repeat; i++) {
+            long start = System.nanoTime();
+            String result = trial.work().call();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (answer != null && !answer.equals(result)) {
+                throw new IllegalStateException(trial.workload() + " " + trial.strategy()
+                        + " gave " + answer + " and then " + result + " for the same input");
+            }
+            answer = result;
+            (i < warmup ? warmups : timed).add(seconds);
+        }
+        return new RunResult(trial.workload(), trial.strategy(), trial.settings().get(), warmups, timed, answer);
+    }
+
+    /** The Spark version on the classpath, known without starting a context. */
+    private static String sparkVersion() {
+        return org.apache.spark.package$.MODULE$.SPARK_VERSION();
+    }
+}

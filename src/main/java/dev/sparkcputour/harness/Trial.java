@@ -1,0 +1,13 @@
+package dev.sparkcputour.harness;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * One strategy of one workload, ready to run: {@code work} computes the answer as text (the
+ * form in which answers are compared), {@code settings} describes the run once Spark is up.
+ */
+public record Trial(String workload, String strategy, boolean usesSpark,
+                    Supplier<Map<String, Object>> settings, Callable<String> work) {
+}

@@ -1,0 +1,24 @@
+package dev.sparkcputour.primes;
+
+import dev.sparkcputour.config.PrimesParams;
+import dev.sparkcputour.spark.SparkHandle;
+
+/** One way to count the primes in {@code [0, n)}. Implementations compute and return; they never print. */
+public interface PrimeStrategy {
+
+    /** The name users type after {@code --strategy}. */
+    String name();
+
+    /** Whether the strategy needs a Spark context; the harness starts it before timing anything. */
+    default boolean usesSpark() {
+        return false;
+    }
+
+    /** The settings this strategy actually runs with, for the results (always starts with {@code n}). */
+    default java.util.Map<String, Object> describe(PrimesParams params, SparkHandle spark) {
+        return params.describe();
+    }
+
+    /** Counts the primes in {@code [0, params.n())}; {@code spark} is started only if {@link #usesSpark()}. */
+    long countPrimes(PrimesParams params, SparkHandle spark);
+}

@@ -1,0 +1,19 @@
+package dev.sparkcputour.primes;
+
+import dev.sparkcputour.config.PrimesParams;
+import dev.sparkcputour.kernel.TrialDivision;
+import dev.sparkcputour.spark.SparkHandle;
+
+/** The tutorial's first strategy: one plain loop on one core. */
+public final class SerialPrimes implements PrimeStrategy {
+
+    @Override
+    public String name() {
+        return "serial";
+    }
+
+    @Override
+    public long countPrimes(PrimesParams params, SparkHandle spark) {
+        return TrialDivision.countPrimes(0, params.n());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sparkcputour.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The machine-readable result, a contract other tools read: {@code machine} then {@code runs},
+ * each run with {@code workload, strategy, params, seconds, median_s, min_s, answer}.
+ * Jackson is Spark's own dependency, so it is always on the classpath next to Spark.
+ */
+public final class JsonFormat implements ResultFormat {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public void writeOut(Report report, Appendable out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        Machine machine = report.machine();
+        root.putObject("machine")
+                .put("cores", machine.cores())
+                .put("java", machine.java())
+                .put("spark", machine.spark())
+                .put("master", machine.master());
+        ArrayNode runs = root.putArray("runs");
+        for (RunResult run : report.runs()) {
+            ObjectNode node = runs.addObject()
+                    .put("workload", run.workload())
+                    .put("strategy", run.strategy());
+            ObjectNode params = node.putObject("params");
+            for (Map.Entry<String, Object> param : run.params().entrySet()) {
+                params.putPOJO(param.getKey(), param.getValue());
+            }
+            run.seconds().forEach(node.putArray("seconds")::add);
+            node.put("median_s", run.medianSeconds())
+                    .put("min_s", run.minSeconds());
+            run.warmupSeconds().forEach(node.putArray("warmup_s")::add);
+            node.put("answer", run.answer());
+        }
+        out.append(MAPPER.writeValueAsString(root)).append(System.lineSeparator());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sparkcputour.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One strategy's measured runs of one workload: its settings, the seconds of each timed
+ * repetition (warm-ups kept apart), and the answer every repetition gave.
+ */
+public record RunResult(String workload, String strategy, Map<String, Object> params,
+                        List<Double> warmupSeconds, List<Double> seconds, String answer) {
+
+    public RunResult {
+        if (seconds.isEmpty()) {
+            throw new IllegalArgumentException("a result needs at least one timed repetition");
+        }
+        params = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        warmupSeconds = List.copyOf(warmupSeconds);
+        seconds = List.copyOf(seconds);
+    }
+
+    /** The median of the timed repetitions (the mean of the middle two for an even count). */
+    public double medianSeconds() {
+        List<Double> sorted = new ArrayList<>(seconds);
+        Collections.sort(sorted);
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    }
+
+    public double minSeconds() {
+        return Collections.min(seconds);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sparkcputour.spark;
+
+import java.util.regex.Pattern;
+
+/** Checks a Spark master URL before a context is started, so a typo is a usage error, not a stack trace. */
+public final class MasterUrl {
+
+    private static final Pattern VALID = Pattern.compile(String.join("|",
+            "local",
+            "local\\[(\\*|[1-9][0-9]*)(\\s*,\\s*[1-9][0-9]*)?]",
+            "local-cluster\\[\\s*[1-9][0-9]*\\s*,\\s*[1-9][0-9]*\\s*,\\s*[1-9][0-9]*\\s*]",
+            "spark://[^\\s:/,]+:[0-9]+(,[^\\s:/,]+:[0-9]+)*",
+            "yarn",
+            "k8s://\\S+"));
+
+    /** What the error message offers instead. */
+    public static final String ACCEPTED =
+            "local, local[N], local[*], local[N,maxFailures], spark://HOST:PORT, yarn, k8s://URL";
+
+    private MasterUrl() {
+    }
+
+    /** Whether Spark will parse {@code master}. */
+    public static boolean isValid(String master) {
+        return master != null && VALID.matcher(master).matches();
+    }
+
+    /** Whether the driver and executors share this JVM, so binding to loopback is safe. */
+    public static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
+    }
+
+    /** Returns {@code master}, or throws with a one-line message naming the accepted forms. */
+    public static String check(String master) {
+        if (!isValid(master)) {
+            throw new IllegalArgumentException(
+                    "unparseable Spark master URL '" + master + "' (accepted: " + ACCEPTED + ")");
+        }
+        return master;
+    }
+}

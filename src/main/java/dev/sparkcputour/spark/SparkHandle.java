@@ -1,0 +1,122 @@
+package dev.sparkcputour.spark;
+
+import dev.sparkcputour.config.Defaults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * A Spark context started on first use, with the master checked up front. The master comes from
+ * {@code --master}, else from spark-submit ({@code spark.master}), else {@link Defaults#MASTER}.
+ */
+public final class SparkHandle implements AutoCloseable {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final SparkConf conf;
+    private final boolean owned;
+    private JavaSparkContext context;
+    private double startupSeconds;
+
+    private SparkHandle(SparkConf conf, JavaSparkContext context, boolean owned) {
+        this.conf = conf;
+        this.context = context;
+        this.owned = owned;
+    }
+
+    /**
+     * A handle for a context to be started later.
+     *
+     * @throws IllegalArgumentException if the master URL is not one Spark can parse
+     */
+    public static SparkHandle create(String appName, Optional<String> master) {
+        SparkConf conf = new SparkConf().setAppName(appName);
+        master.ifPresent(m -> conf.set("spark.master", m));
+        conf.setIfMissing("spark.master", Defaults.MASTER);
+        if (MasterUrl.isLocal(MasterUrl.check(conf.get("spark.master")))) {
+            // a laptop run must not expose its driver to the network it sits on
+            conf.setIfMissing("spark.driver.host", LOOPBACK);
+            conf.setIfMissing("spark.driver.bindAddress", LOOPBACK);
+        }
+        return new SparkHandle(conf, null, true);
+    }
+
+    /** A handle over a context someone else owns (tests' shared context); {@link #close()} leaves it running. */
+    public static SparkHandle wrap(JavaSparkContext existing) {
+        return new SparkHandle(existing.getConf(), existing, false);
+    }
+
+    /** The master this handle starts, or started, its context on. */
+    public String master() {
+        return conf.get("spark.master");
+    }
+
+    public boolean isStarted() {
+        return context != null;
+    }
+
+    /** Seconds spent starting the context, 0 if it was started elsewhere or not at all. */
+    public double startupSeconds() {
+        return startupSeconds;
+    }
+
+    /** The running context, started now if need be. */
+    public synchronized JavaSparkContext context() {
+        if (context == null) {
+            ensureEventLogDirectory();
+            long start = System.nanoTime();
+            context = new JavaSparkContext(conf);
+            startupSeconds = (System.nanoTime() - start) / 1e9;
+        }
+        return context;
+    }
+
+    /** The UI's address, if the context runs one. */
+    public Optional<String> uiUrl() {
+        return isStarted() ? Optional.ofNullable(context.sc().uiWebUrl().getOrElse(() -> null)) : Optional.empty();
+    }
+
+    /** Runs {@code job} with its group, description and call site set, and clears them afterwards. */
+    public <T> T run(JobLabel label, Function<JavaSparkContext, T> job) {
+        JavaSparkContext sc = context();
+        sc.setJobGroup(label.group(), label.description(), true);
+        sc.setCallSite(label.callSite());
+        try {
+            return job.apply(sc);
+        } finally {
+            sc.clearCallSite();
+            sc.clearJobGroup();
+        }
+    }
+
+    /** Spark refuses to start when the event-log folder is missing; create a local one. */
+    private void ensureEventLogDirectory() {
+        if (!conf.getBoolean("spark.eventLog.enabled", false)) {
+            return;
+        }
+        String dir = conf.get("spark.eventLog.dir", "/tmp/spark-events");
+        URI uri = URI.create(dir);
+        if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+            return; // hdfs:// and friends are the cluster's business
+        }
+        try {
+            Files.createDirectories(uri.getScheme() == null ? Path.of(dir) : Path.of(uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the event-log folder " + dir, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (owned && context != null) {
+            context.stop();
+            context = null;
+        }
+    }
+}

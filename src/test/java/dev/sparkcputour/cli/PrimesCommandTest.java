@@ -1,0 +1,100 @@
+package dev.sparkcputour.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkcputour.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The CLI through picocli's execute(), as a user would call it; Spark runs for real where asked. */
+class PrimesCommandTest {
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "primes --n -1                    | '--n': must be >= 0, got -1",
+        "primes --n abc                   | '--n'",
+        "primes --n 1e6                   | '--n'",
+        "primes --threads 0               | '--threads': must be >= 1",
+        "primes --partitions 0            | '--partitions': must be >= 1",
+        "primes --partitions -3           | '--partitions': must be >= 1",
+        "primes --repeat 0                | '--repeat': must be >= 1",
+        "primes --warmup -1               | '--warmup': must be >= 0",
+        "primes --strategy fastest        | unknown strategy 'fastest' (expected one of serial, threads, spark, all)",
+        "primes --frobnicate              | Unknown option: '--frobnicate'",
+        "primes --strategy spark --master bogus://x | unparseable Spark master URL 'bogus://x'",
+        "primes --strategy spark --master local[0]  | unparseable Spark master URL 'local[0]'",
+        "primes --strategy spark --master spark://nohost | unparseable Spark master URL",
+        "cube                             | Unmatched argument at index 0: 'cube'",
+        "''                               | Missing command"})
+    void badInputIsOneLineAndExitCodeTwo(String args, String expected) {
+        Outcome outcome = run(args.isEmpty() ? new String[0] : args.split(" +"));
+        assertEquals(ExitCodes.USAGE, outcome.exit(), outcome.err());
+        assertEquals(1, outcome.err().lines().count(), "one line: " + outcome.err());
+        assertTrue(outcome.err().contains(expected), outcome.err());
+        assertFalse(outcome.err().contains("\tat "), "no stack trace");
+        assertEquals("", outcome.out(), "nothing on stdout");
+    }
+
+    @Test
+    void serialAndThreadsCountWithoutStartingSpark(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("sub/out.json");
+        Outcome outcome = run("primes", "--n", "100000", "--strategy", "threads", "--threads", "3",
+                "--repeat", "3", "--json", json.toString());
+        assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
+        assertTrue(outcome.out().contains("9,592"), outcome.out());
+        assertFalse(outcome.out().contains("Spark context"), "no Spark for a thread run");
+
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(Runtime.getRuntime().availableProcessors(), root.at("/machine/cores").asInt());
+        assertEquals(System.getProperty("java.version"), root.at("/machine/java").asText());
+        assertEquals("local[*]", root.at("/machine/master").asText());
+        JsonNode run = root.at("/runs/0");
+        assertEquals("primes", run.get("workload").asText());
+        assertEquals("threads", run.get("strategy").asText());
+        assertEquals(100000, run.at("/params/n").asLong());
+        assertEquals(3, run.at("/params/threads").asInt());
+        assertEquals(3, run.get("seconds").size());
+        assertTrue(run.get("min_s").asDouble() <= run.get("median_s").asDouble());
+        assertEquals("9592", run.get("answer").asText());
+        try (var files = Files.list(json.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void everyStrategyPrintsTheSameCountOnARealSparkContext() {
+        Outcome outcome = run("primes", "--n", "200000", "--strategy", "all", "--master", "local[2]",
+                "--warmup", "1");
+        assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
+        assertEquals(3, outcome.out().lines().filter(line -> line.contains("17,984")).count(), outcome.out());
+        assertTrue(outcome.out().contains("Spark context start-up"), outcome.out());
+        assertTrue(outcome.err().contains("UI: "), outcome.err());
+    }
+
+    @Test
+    void versionNamesSpark() {
+        Outcome outcome = run("--version");
+        assertEquals(ExitCodes.OK, outcome.exit());
+        assertTrue(outcome.out().contains("Spark 4."), outcome.out());
+    }
+}

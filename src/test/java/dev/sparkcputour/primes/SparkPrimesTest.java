@@ -1,0 +1,71 @@
+package dev.sparkcputour.primes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.holdenkarau.spark.testing.JavaRDDComparisons;
+import dev.sparkcputour.config.PrimesParams;
+import dev.sparkcputour.harness.Harness;
+import dev.sparkcputour.harness.Strategies;
+import dev.sparkcputour.kernel.TrialDivision;
+import dev.sparkcputour.report.Report;
+import dev.sparkcputour.report.RunResult;
+import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.support.SharedSpark;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.LongStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@ExtendWith(SharedSpark.class)
+class SparkPrimesTest {
+
+    @Test
+    void theRddHoldsExactlyThePrimesBelowOneThousand(JavaSparkContext sc) {
+        List<Long> expected = LongStream.range(0, 1000).filter(TrialDivision::isPrime).boxed().toList();
+        assertEquals(168, expected.size());
+        JavaRDD<Long> primes = SparkPrimes.primes(sc, PartitionPlan.balanced(1000, 6));
+        JavaRDDComparisons.assertRDDEquals(sc.parallelize(expected), primes);
+    }
+
+    @ParameterizedTest(name = "N={0}, P={1}")
+    @CsvSource({"0, 1, 0", "2, 3, 0", "3, 2, 1", "100, 7, 25", "1000000, 1, 78498", "1000000, 13, 78498",
+        "2000000, 16, 148933"})
+    void countsAsOneJobOverAnyPartitioning(long n, int partitions, long expected, JavaSparkContext sc) {
+        assertEquals(expected, SparkPrimes.countPrimes(sc, PartitionPlan.balanced(n, partitions)));
+    }
+
+    @Test
+    void allStrategiesAgreeWithSerial(JavaSparkContext sc) throws Exception {
+        PrimesParams params = new PrimesParams(300_000, 3, OptionalInt.empty());
+        try (SparkHandle spark = SparkHandle.wrap(sc)) {
+            Report report = new Harness(0, 2, line -> { })
+                    .run(Strategies.primeTrials(Strategies.primes(Strategies.ALL), params, spark), spark);
+            assertEquals(List.of("serial", "threads", "spark"),
+                    report.runs().stream().map(RunResult::strategy).toList());
+            for (RunResult run : report.runs()) {
+                assertEquals("25997", run.answer(), run.strategy());
+                assertEquals(2, run.seconds().size());
+            }
+            assertEquals(true, report.allAgree());
+        }
+    }
+
+    @Test
+    void theSparkJobIsLabelledForTheUi(JavaSparkContext sc) {
+        PrimesParams params = new PrimesParams(10_000, 1, OptionalInt.of(4));
+        try (SparkHandle spark = SparkHandle.wrap(sc)) {
+            assertEquals(1229, new SparkPrimes().countPrimes(params, spark));
+            int lastJob = sc.statusTracker().getJobIdsForGroup("primes-spark")[0];
+            int[] stages = sc.statusTracker().getJobInfo(lastJob).stageIds();
+            String name = sc.sc().statusStore().lastStageAttempt(stages[0]).name();
+            assertEquals("count primes by trial division, 4 balanced partitions", name);
+            String description = sc.sc().statusStore().job(lastJob).description().get();
+            assertEquals("primes · spark · N=10,000 · 4 partitions", description);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+# Sourced by the submit scripts: where things are, and how to get a jar and a spark-submit.
+# Like Spark's own load-spark-env.sh, it only sets variables and defines functions.
+
+TOUR_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+APP_JAR="${APP_JAR:-$TOUR_HOME/target/spark-cpu-tour.jar}"
+MAIN_CLASS="dev.sparkcputour.Main"
+# spark-submit reads spark-defaults.conf from here and puts it on the classpath (log4j2.properties)
+export SPARK_CONF_DIR="${CONF_DIR:-$TOUR_HOME/conf}"
+
+# Builds the application jar when it is missing (build output on stderr; stdout is for results).
+ensure_app_jar() {
+  if [ ! -f "$APP_JAR" ]; then
+    echo "Building $APP_JAR (first run only)..." >&2
+    mvn -B -q -f "$TOUR_HOME/pom.xml" -DskipTests package >&2
+  fi
+}
+
+# Sets SUBMIT to a spark-submit command: the one in SPARK_HOME or on PATH, else Spark's own
+# SparkSubmit class on the jars Maven resolves into target/spark-home (with the JVM flags
+# Spark needs on Java 17, which a real spark-submit adds by itself).
+find_spark_submit() {
+  if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
+    SUBMIT=("$SPARK_HOME/bin/spark-submit")
+  elif command -v spark-submit >/dev/null 2>&1; then
+    SUBMIT=("$(command -v spark-submit)")
+  else
+    export SPARK_HOME="$TOUR_HOME/target/spark-home"
+    export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
+    if [ ! -d "$SPARK_HOME/jars" ]; then
+      echo "No Spark installation found; assembling one from Maven Central into $SPARK_HOME..." >&2
+      mvn -B -q -f "$TOUR_HOME/pom.xml" -Pspark-runtime validate >&2
+    fi
+    SUBMIT=(java "@$TOUR_HOME/conf/java17-opens.args" ${SUBMIT_JAVA_OPTS:-}
+            -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit)
+  fi
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+#
+# Runs spark-cpu-tour in Spark local mode on this machine:
+#   submit-scripts/run-local.sh primes --n 2000000 --strategy all
+#
+# Environment overrides:
+#   MASTER          Spark master (default local[*]: one task slot per core)
+#   SPARK_HOME      a Spark installation to use; without one, Spark comes from Maven Central
+#   CONF_DIR        folder with spark-defaults.conf and log4j2.properties (default conf/)
+#   DRIVER_MEMORY   driver heap (default 4g)
+#   APP_JAR         the application jar (default target/spark-cpu-tour.jar, built if missing)
+set -euo pipefail
+
+source "$(dirname "$0")/common.sh"
+
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
+  sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+  set -- --help
+fi
+
+MASTER="${MASTER:-local[*]}"
+DRIVER_MEMORY="${DRIVER_MEMORY:-4g}"
+# In local mode the driver, block manager and UI listen on loopback only.
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+
+ensure_app_jar
+find_spark_submit
+
+exec "${SUBMIT[@]}" --master "$MASTER" --driver-memory "$DRIVER_MEMORY" \
+  --class "$MAIN_CLASS" "$APP_JAR" "$@"
