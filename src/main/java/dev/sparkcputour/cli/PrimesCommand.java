@@ -51,14 +51,14 @@ public final class PrimesCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T",
             description = "Threads of the thread pool (default: one per core, here ${DEFAULT-VALUE}).")
     void setThreads(int value) {
-        threads = (int) Usage.atLeast(spec, "--threads", value, 1);
+        threads = (int) Usage.inRange(spec, "--threads", value, 1, Defaults.MAX_THREADS);
     }
 
     @Option(names = "--partitions", paramLabel = "P",
             description = "Partitions of the range (default: " + Defaults.PARTITIONS_PER_CORE
                     + " per thread or per unit of Spark's default parallelism).")
     void setPartitions(int value) {
-        partitions = OptionalInt.of((int) Usage.atLeast(spec, "--partitions", value, 1));
+        partitions = OptionalInt.of((int) Usage.inRange(spec, "--partitions", value, 1, Defaults.MAX_PARTITIONS));
     }
 
     @Override

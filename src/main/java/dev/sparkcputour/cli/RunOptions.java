@@ -20,11 +20,16 @@ public final class RunOptions {
     private int repeat = Defaults.REPEAT;
     private int warmup = Defaults.WARMUP;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     private Path json;
 
     @Option(names = "--hold-ui", description = "Keep the Spark application and its UI up after the work, until Enter or Ctrl-C.")
     private boolean holdUi;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the results as JSON to FILE (written whole or not at all).")
+    void setJson(Path file) {
+        json = Usage.writableFile(spec, "--json", file);
+    }
 
     @Option(names = "--repeat", paramLabel = "K", defaultValue = "" + Defaults.REPEAT,
             description = "Timed runs per strategy; median and min are reported (default: ${DEFAULT-VALUE}).")

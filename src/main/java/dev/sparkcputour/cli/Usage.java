@@ -1,5 +1,8 @@
 package dev.sparkcputour.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -15,6 +18,33 @@ final class Usage {
             throw error(spec, option, "must be >= " + min + ", got " + value);
         }
         return value;
+    }
+
+    /** Returns {@code value} if it lies in {@code [min, max]}, else fails naming the option and the range. */
+    static long inRange(CommandSpec spec, String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw error(spec, option, String.format(Locale.ROOT, "must be in [%,d, %,d], got %,d", min, max, value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code file} if it can be written later: checked before the work, so a long run is
+     * not lost to a typo in the output path.
+     */
+    static Path writableFile(CommandSpec spec, String option, Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw error(spec, option, "'" + file + "' is a directory");
+        }
+        Path ancestor = absolute.getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+            throw error(spec, option, "cannot write '" + file + "' (" + ancestor + " is not a writable folder)");
+        }
+        return file;
     }
 
     /** A usage error about {@code option}. */

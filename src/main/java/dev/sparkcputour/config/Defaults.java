@@ -9,6 +9,12 @@ public final class Defaults {
     /** Partitions per core when none are asked for: enough for the scheduler to balance, few enough to stay cheap. */
     public static final int PARTITIONS_PER_CORE = 4;
 
+    /** More threads than this is a typo, not a benchmark; the JVM would run out of native threads. */
+    public static final int MAX_THREADS = 4096;
+
+    /** More partitions than this would cost more in scheduling than any work they hold. */
+    public static final int MAX_PARTITIONS = 100_000;
+
     /** Timed repetitions of the work; the median and the minimum are reported. */
     public static final int REPEAT = 1;
 

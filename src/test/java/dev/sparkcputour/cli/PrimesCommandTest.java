@@ -34,9 +34,13 @@ class PrimesCommandTest {
         "primes --n -1                    | '--n': must be >= 0, got -1",
         "primes --n abc                   | '--n'",
         "primes --n 1e6                   | '--n'",
-        "primes --threads 0               | '--threads': must be >= 1",
-        "primes --partitions 0            | '--partitions': must be >= 1",
-        "primes --partitions -3           | '--partitions': must be >= 1",
+        "primes --threads 0               | '--threads': must be in [1, 4,096], got 0",
+        "primes --threads 100000          | '--threads': must be in [1, 4,096], got 100,000",
+        "primes --partitions 0            | '--partitions': must be in [1, 100,000], got 0",
+        "primes --partitions -3           | '--partitions': must be in [1, 100,000]",
+        "primes --partitions 2000000000   | '--partitions': must be in [1, 100,000]",
+        "primes --json /etc/passwd/out.json | '--json': cannot write '/etc/passwd/out.json'",
+        "primes --json /tmp               | '--json': '/tmp' is a directory",
         "primes --repeat 0                | '--repeat': must be >= 1",
         "primes --warmup -1               | '--warmup': must be >= 0",
         "primes --strategy fastest        | unknown strategy 'fastest' (expected one of serial, threads, spark, all)",
@@ -89,6 +93,23 @@ class PrimesCommandTest {
         assertEquals(3, outcome.out().lines().filter(line -> line.contains("17,984")).count(), outcome.out());
         assertTrue(outcome.out().contains("Spark context start-up"), outcome.out());
         assertTrue(outcome.err().contains("UI: "), outcome.err());
+    }
+
+    @Test
+    void aRunTimeFailureIsExitOneWithTheCauseFirst(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("events"), "a file where the event-log folder should be");
+        System.setProperty("spark.eventLog.enabled", "true");
+        System.setProperty("spark.eventLog.dir", notAFolder.toString());
+        try {
+            Outcome outcome = run("primes", "--n", "1000", "--strategy", "spark", "--master", "local[1]");
+            assertEquals(ExitCodes.FAILURE, outcome.exit(), outcome.err());
+            assertTrue(outcome.err().lines().findFirst().orElseThrow()
+                    .startsWith("spark-cpu-tour: failed: cannot create the event-log folder"), outcome.err());
+            assertEquals("", outcome.out());
+        } finally {
+            System.clearProperty("spark.eventLog.enabled");
+            System.clearProperty("spark.eventLog.dir");
+        }
     }
 
     @Test

@@ -56,6 +56,18 @@ class SparkPrimesTest {
     }
 
     @Test
+    void aFailedSparkJobIsDescribedInOneLineNamingTheStage(JavaSparkContext sc) {
+        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> sc.parallelize(List.of(1, 2, 3), 3).map(x -> {
+                    throw new IllegalStateException("boom in task " + x);
+                }).count());
+        String line = dev.sparkcputour.MainAccess.describe(failure);
+        assertEquals(false, line.contains("\n"));
+        org.junit.jupiter.api.Assertions.assertTrue(line.startsWith("Job aborted due to stage failure"), line);
+        org.junit.jupiter.api.Assertions.assertTrue(line.contains("stage"), line);
+    }
+
+    @Test
     void theSparkJobIsLabelledForTheUi(JavaSparkContext sc) {
         PrimesParams params = new PrimesParams(10_000, 1, OptionalInt.of(4));
         try (SparkHandle spark = SparkHandle.wrap(sc)) {

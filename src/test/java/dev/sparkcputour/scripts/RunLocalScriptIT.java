@@ -1,0 +1,69 @@
+package dev.sparkcputour.scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, run as a user runs it: the script, the packaged jar and a real
+ * spark-submit (or Spark's SparkSubmit on the jars Maven resolved), in a separate JVM.
+ */
+class RunLocalScriptIT {
+
+    private static final Path SCRIPT = Path.of("submit-scripts/run-local.sh").toAbsolutePath();
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    static Outcome runScript(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        Path out = workDir.resolve("stdout.txt");
+        Path err = workDir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(8, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("run-local.sh did not finish in 8 minutes");
+        }
+        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void countsTheTutorialsPrimesWithEveryStrategy(@TempDir Path dir) throws Exception {
+        Outcome outcome = runScript(dir, "primes", "--n", "2000000", "--strategy", "all", "--json", "out.json");
+        assertEquals(0, outcome.exit(), outcome.err());
+        for (String strategy : List.of("serial", "threads", "spark")) {
+            assertTrue(outcome.out().lines().anyMatch(l -> l.contains(" " + strategy + " ") && l.endsWith("148,933")),
+                    strategy + " in\n" + outcome.out());
+        }
+        assertTrue(outcome.err().contains("UI: http://127.0.0.1:"), "UI on loopback:\n" + outcome.err());
+
+        JsonNode root = new ObjectMapper().readTree(dir.resolve("out.json").toFile());
+        assertEquals("local[*]", root.at("/machine/master").asText());
+        assertEquals(3, root.get("runs").size());
+        root.get("runs").forEach(run -> assertEquals("148933", run.get("answer").asText()));
+        try (var logs = Files.list(dir.resolve("spark-events"))) {
+            assertEquals(1, logs.count(), "one event log for the History Server");
+        }
+    }
+
+    @Test
+    void badInputThroughTheScriptIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Outcome outcome = runScript(dir, "primes", "--n", "-5");
+        assertEquals(2, outcome.exit(), outcome.err());
+        assertEquals("spark-cpu-tour: Invalid value for option '--n': must be >= 0, got -5"
+                + " (see 'spark-cpu-tour primes --help')", outcome.err().strip());
+        assertEquals("", outcome.out());
+    }
+}
