@@ -17,8 +17,6 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkHandle implements AutoCloseable {
 
-    private static final String LOOPBACK = "127.0.0.1";
-
     private final SparkConf conf;
     private final boolean owned;
     private JavaSparkContext context;
@@ -36,14 +34,14 @@ public final class SparkHandle implements AutoCloseable {
      * @throws IllegalArgumentException if the master URL is not one Spark can parse
      */
     public static SparkHandle create(String appName, Optional<String> master) {
-        SparkConf conf = new SparkConf().setAppName(appName);
-        master.ifPresent(m -> conf.set("spark.master", m));
-        conf.setIfMissing("spark.master", Defaults.MASTER);
-        if (MasterUrl.isLocal(MasterUrl.check(conf.get("spark.master")))) {
-            // a laptop run must not expose its driver to the network it sits on
-            conf.setIfMissing("spark.driver.host", LOOPBACK);
-            conf.setIfMissing("spark.driver.bindAddress", LOOPBACK);
+        String chosen = master.orElse(new SparkConf().get("spark.master", Defaults.MASTER));
+        if (!MasterUrl.isLocal(MasterUrl.check(chosen))) {
+            return new SparkHandle(new SparkConf().setAppName(appName).set("spark.master", chosen), null, true);
         }
+        // a laptop run must not expose its driver, block manager or UI to the network it sits on
+        SparkConf conf = new LoopbackSparkConf().setAppName(appName).set("spark.master", chosen)
+                .setIfMissing("spark.driver.host", LoopbackSparkConf.LOOPBACK)
+                .setIfMissing("spark.driver.bindAddress", LoopbackSparkConf.LOOPBACK);
         return new SparkHandle(conf, null, true);
     }
 

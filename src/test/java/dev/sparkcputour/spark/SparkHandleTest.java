@@ -1,0 +1,94 @@
+package dev.sparkcputour.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SparkHandleTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "local[1]", "local[*]", "local[4,3]", "local[*, 2]",
+        "local-cluster[2,1,1024]", "spark://127.0.0.1:7077", "spark://a:1,b:2", "yarn", "k8s://https://h:443"})
+    void acceptsEveryMasterSparkParses(String master) {
+        assertTrue(MasterUrl.isValid(master), master);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "foo", "local[0]", "local[-1]", "local[x]", "spark://", "spark://host",
+        "mesos://h:5050", "LOCAL", "yarn-client"})
+    void refusesWhatSparkWouldNot(String master) {
+        assertFalse(MasterUrl.isValid(master), master);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkHandle.create("test", Optional.of(master)));
+        assertTrue(e.getMessage().contains("accepted: local"), e.getMessage());
+    }
+
+    @Test
+    void startsNothingUntilAsked() {
+        try (SparkHandle spark = SparkHandle.create("test", Optional.of("local[1]"))) {
+            assertFalse(spark.isStarted());
+            assertEquals(0.0, spark.startupSeconds());
+            assertEquals(Optional.empty(), spark.uiUrl());
+        }
+    }
+
+    /** A local run listens on loopback only: driver RPC, block manager and web UI. */
+    @Test
+    void aLocalRunListensOnLoopbackOnly() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux's /proc/net");
+        try (SparkHandle spark = SparkHandle.create("test", Optional.of("local[1]"))) {
+            JavaSparkContext sc = spark.context();
+            assertTrue(spark.startupSeconds() > 0);
+            int ui = URI.create(spark.uiUrl().orElseThrow()).getPort();
+            int driver = Integer.parseInt(sc.getConf().get("spark.driver.port"));
+            int blockManager = sc.env().blockManager().blockManagerId().port();
+            for (int port : List.of(ui, driver, blockManager)) {
+                List<String> addresses = listeningAddresses(port);
+                assertFalse(addresses.isEmpty(), "nothing listens on " + port);
+                for (String address : addresses) {
+                    assertTrue(isLoopback(address), "port " + port + " listens on " + address);
+                }
+            }
+        }
+    }
+
+    /** Local addresses (hex, as /proc/net/tcp{,6} write them) of the sockets listening on {@code port}. */
+    private static List<String> listeningAddresses(int port) throws IOException {
+        String suffix = String.format(Locale.ROOT, ":%04X", port);
+        List<String> out = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path path = Path.of(table);
+            if (!Files.isReadable(path)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields[1].endsWith(suffix) && fields[3].equals("0A")) { // 0A: LISTEN
+                    out.add(fields[1].substring(0, fields[1].length() - suffix.length()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isLoopback(String hex) {
+        return hex.equals("0100007F")                                   // 127.0.0.1
+                || hex.equals("0000000000000000FFFF00000100007F")       // ::ffff:127.0.0.1
+                || hex.equals("00000000000000000000000001000000");      // ::1
+    }
+}
