@@ -49,7 +49,7 @@ public final class PrimesCommand implements Callable<Integer> {
     }
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "Threads of the thread pool (default: one per core, here ${DEFAULT-VALUE}).")
+            description = "Threads of the thread pool (default: one per core).")
     void setThreads(int value) {
         threads = (int) Usage.inRange(spec, "--threads", value, 1, Defaults.MAX_THREADS);
     }
