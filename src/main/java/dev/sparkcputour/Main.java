@@ -1,6 +1,7 @@
 package dev.sparkcputour;
 
 import dev.sparkcputour.cli.ExitCodes;
+import dev.sparkcputour.cli.ImageCommand;
 import dev.sparkcputour.cli.OverheadCommand;
 import dev.sparkcputour.cli.PrimesCommand;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "spark-cpu-tour", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Where does the time go in CPU-bound work on one machine and on a Spark cluster?",
-        subcommands = {PrimesCommand.class, OverheadCommand.class})
+        subcommands = {PrimesCommand.class, ImageCommand.class, OverheadCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);

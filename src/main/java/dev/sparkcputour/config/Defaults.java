@@ -6,6 +6,22 @@ public final class Defaults {
     /** The tutorial's {@code num}: count the primes below two million. */
     public static final long PRIMES_N = 2_000_000L;
 
+    /** The tutorial's image: 3000×3000 pixels. */
+    public static final int IMAGE_SIZE = 3000;
+
+    /** The tutorial's filters: one per task, ten of them (its {@code cpu_count}), each 4×4. */
+    public static final int IMAGE_FILTERS = 10;
+    public static final int FILTER_SIZE = 4;
+
+    /** The tutorial's ten rounds over the image. */
+    public static final int IMAGE_ITERATIONS = 10;
+
+    /** The tutorial keeps every fifth row and column of each result ({@code [::5, ::5]}). */
+    public static final int IMAGE_STRIDE = 5;
+
+    /** Seeds the random image and filters, so every run and every strategy sees the same numbers. */
+    public static final long SEED = 42;
+
     /** Partitions per core when none are asked for: enough for the scheduler to balance, few enough to stay cheap. */
     public static final int PARTITIONS_PER_CORE = 4;
 

@@ -4,9 +4,11 @@ import dev.sparkcputour.report.Machine;
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.report.RunResult;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.spark.SparkMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
@@ -41,22 +43,28 @@ public final class Harness {
         }
         List<RunResult> results = new ArrayList<>();
         for (Trial trial : trials) {
-            results.add(measure(trial));
+            results.add(measure(trial, spark));
         }
         OptionalDouble startup = spark.isStarted() ? OptionalDouble.of(spark.startupSeconds()) : OptionalDouble.empty();
         return new Report(Machine.current(sparkVersion(), spark.master()), results, startup, spark.uiUrl());
     }
 
-    private RunResult measure(Trial trial) throws Exception {
+    private RunResult measure(Trial trial, SparkHandle spark) throws Exception {
         progress.accept(String.format(Locale.ROOT, "running %s · %s (%d warm-up, %d timed)",
                 trial.workload(), trial.strategy(), warmup, repeat));
         List<Double> warmups = new ArrayList<>();
         List<Double> timed = new ArrayList<>();
+        List<SparkMetrics> metrics = new ArrayList<>();
         String answer = null;
         for (int i = 0; i < warmup + repeat; i++) {
+            // snapshots wait for Spark's listener bus, so they stay outside the timed region
+            SparkMetrics before = trial.usesSpark() ? spark.metrics() : SparkMetrics.NONE;
             long start = System.nanoTime();
             String result = trial.work().call();
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (trial.usesSpark() && i >= warmup) {
+                metrics.add(spark.metrics().minus(before));
+            }
             if (answer != null && !answer.equals(result)) {
                 throw new IllegalStateException(trial.workload() + " " + trial.strategy()
                         + " gave " + answer + " and then " + result + " for the same input");
@@ -64,7 +72,8 @@ public final class Harness {
             answer = result;
             (i < warmup ? warmups : timed).add(seconds);
         }
-        return new RunResult(trial.workload(), trial.strategy(), trial.settings().get(), warmups, timed, answer);
+        return new RunResult(trial.workload(), trial.strategy(), trial.settings().get(), warmups, timed, answer,
+                trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty());
     }
 
     /** The Spark version on the classpath, known without starting a context. */

@@ -2,13 +2,11 @@ package dev.sparkcputour.primes;
 
 import dev.sparkcputour.config.PrimesParams;
 import dev.sparkcputour.spark.SparkHandle;
-import java.util.ArrayList;
+import dev.sparkcputour.parallel.ThreadPools;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 /**
  * A fixed pool of {@code threads} Java threads working through the same balanced blocks as the
@@ -32,29 +30,10 @@ public final class ThreadPoolPrimes implements PrimeStrategy {
     @Override
     public long countPrimes(PrimesParams params, SparkHandle spark) {
         PartitionPlan plan = PartitionPlan.balanced(params.n(), params.partitionsFor(params.threads()));
-        ExecutorService pool = Executors.newFixedThreadPool(params.threads(), task -> {
-            Thread thread = new Thread(task, "primes-worker");
-            thread.setDaemon(true); // never keeps the JVM alive after an interrupted run
-            return thread;
-        });
-        try {
-            List<Future<Long>> counts = new ArrayList<>(plan.partitions());
-            for (int p = 0; p < plan.partitions(); p++) {
-                int partition = p;
-                counts.add(pool.submit(() -> plan.countPrimes(partition)));
-            }
-            long total = 0;
-            for (Future<Long> count : counts) {
-                total += count.get();
-            }
-            return total;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting primes", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a prime-counting thread failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Callable<Long>> partitions = IntStream.range(0, plan.partitions())
+                .<Callable<Long>>mapToObj(p -> () -> plan.countPrimes(p))
+                .toList();
+        return ThreadPools.invokeAll(params.threads(), "primes-worker", partitions).stream()
+                .mapToLong(Long::longValue).sum();
     }
 }

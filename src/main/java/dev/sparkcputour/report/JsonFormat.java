@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The machine-readable result, a contract other tools read: {@code machine} then {@code runs},
- * each run with {@code workload, strategy, params, seconds, median_s, min_s, answer}.
+ * each run with {@code workload, strategy, params, seconds, median_s, min_s, answer} and, for
+ * Spark strategies, {@code spark_metrics} (per timed run).
  * Jackson is Spark's own dependency, so it is always on the classpath next to Spark.
  */
 public final class JsonFormat implements ResultFormat {
@@ -39,6 +40,15 @@ public final class JsonFormat implements ResultFormat {
                     .put("min_s", run.minSeconds());
             run.warmupSeconds().forEach(node.putArray("warmup_s")::add);
             node.put("answer", run.answer());
+            run.sparkMetrics().ifPresent(m -> node.putObject("spark_metrics")
+                    .put("tasks", m.tasks())
+                    .put("deserialize_s", m.deserializeSeconds())
+                    .put("run_s", m.runSeconds())
+                    .put("result_serialize_s", m.resultSerializeSeconds())
+                    .put("gc_s", m.gcSeconds())
+                    .put("result_bytes", m.resultBytes())
+                    .put("broadcast_bytes", m.broadcastBytes())
+                    .put("image_copies", m.imageCopies()));
         }
         out.append(MAPPER.writeValueAsString(root)).append(System.lineSeparator());
     }

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.sparkcputour.spark.SparkMetrics;
 
 /**
  * One strategy's measured runs of one workload: its settings, the seconds of each timed
- * repetition (warm-ups kept apart), and the answer every repetition gave.
+ * repetition (warm-ups kept apart), the answer every repetition gave, and for Spark strategies
+ * what Spark's listener saw, as a mean per timed repetition.
  */
 public record RunResult(String workload, String strategy, Map<String, Object> params,
-                        List<Double> warmupSeconds, List<Double> seconds, String answer) {
+                        List<Double> warmupSeconds, List<Double> seconds, String answer,
+                        Optional<SparkMetrics> sparkMetrics) {
 
     public RunResult {
         if (seconds.isEmpty()) {

@@ -1,36 +1,60 @@
 package dev.sparkcputour.report;
 
+import dev.sparkcputour.spark.SparkMetrics;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The human-readable table: per run the median and minimum seconds of the timed work, the
- * speedup of the median against the workload's first (serial) run, and the answer.
+ * speedup of the median against the workload's first (serial) run, what Spark's listener saw
+ * (per timed run, when any strategy used Spark), and the answer.
  */
 public final class TableFormat implements ResultFormat {
 
-    private static final String ROW = "%-10s %-10s %10s %10s %9s  %s%n";
+    private static final String TIMES = "%-8s %-15s %9s %9s %8s";
+    private static final String SPARK = "  %5s %8s %8s %7s %7s %9s %9s %6s";
+    private static final String ANSWER = "  %s%n";
 
     @Override
     public void writeOut(Report report, Appendable out) throws IOException {
-        out.append(String.format(Locale.ROOT, ROW, "workload", "strategy", "median s", "min s", "speedup", "answer"));
+        boolean spark = report.runs().stream().anyMatch(r -> r.sparkMetrics().isPresent());
+        out.append(format(TIMES, "workload", "strategy", "median s", "min s", "speedup"));
+        if (spark) {
+            out.append(format(SPARK, "tasks", "deser s", "run s", "ser s", "gc s", "bcast MB", "result MB", "copies"));
+        }
+        out.append(format(ANSWER, "answer"));
         for (RunResult run : report.runs()) {
             Optional<RunResult> reference = report.reference(run.workload());
             String speedup = reference.map(ref -> format("%.2fx", ref.medianSeconds() / run.medianSeconds()))
                     .orElse("");
+            out.append(format(TIMES, run.workload(), run.strategy(), format("%.3f", run.medianSeconds()),
+                    format("%.3f", run.minSeconds()), speedup));
+            if (spark) {
+                out.append(run.sparkMetrics().map(TableFormat::sparkColumns)
+                        .orElse(format(SPARK, "", "", "", "", "", "", "", "")));
+            }
             String answer = grouped(run.answer())
                     + (report.agrees(run) ? "" : "  MISMATCH: " + reference.get().strategy() + " says "
                     + grouped(reference.get().answer()));
-            out.append(format(ROW, run.workload(), run.strategy(), format("%.3f", run.medianSeconds()),
-                    format("%.3f", run.minSeconds()), speedup, answer));
+            out.append(format(ANSWER, answer));
         }
         out.append(format("%d timed repetition(s) per strategy; times cover the work only.%n",
                 report.runs().isEmpty() ? 0 : report.runs().get(0).seconds().size()));
+        if (spark) {
+            out.append(format("Spark columns are per timed run, summed over tasks: deserialisation, run and result"
+                    + " serialisation time, GC, broadcast and result bytes, image copies deserialised in tasks.%n"));
+        }
         if (report.sparkStartupSeconds().isPresent()) {
             out.append(format("Spark context start-up (not in the times above): %.2f s on %s%n",
                     report.sparkStartupSeconds().getAsDouble(), report.machine().master()));
         }
+    }
+
+    private static String sparkColumns(SparkMetrics m) {
+        return format(SPARK, m.tasks(), format("%.2f", m.deserializeSeconds()), format("%.2f", m.runSeconds()),
+                format("%.2f", m.resultSerializeSeconds()), format("%.2f", m.gcSeconds()),
+                format("%.1f", m.broadcastBytes() / 1e6), format("%.1f", m.resultBytes() / 1e6), m.imageCopies());
     }
 
     /** An integer answer with thousands separators; anything else as it is. */

@@ -30,6 +30,19 @@ public final class MasterUrl {
         return master.equals("local") || master.startsWith("local[");
     }
 
+    /** The task slots of a local master ({@code local} 1, {@code local[N]} N, {@code local[*]} the cores); empty otherwise. */
+    public static java.util.OptionalInt localSlots(String master) {
+        if (master.equals("local")) {
+            return java.util.OptionalInt.of(1);
+        }
+        java.util.regex.Matcher m = Pattern.compile("local\\[(\\*|[0-9]+).*").matcher(master);
+        if (!m.matches()) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(m.group(1).equals("*")
+                ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1)));
+    }
+
     /** Returns {@code master}, or throws with a one-line message naming the accepted forms. */
     public static String check(String master) {
         if (!isValid(master)) {

@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * A Spark context started on first use, with the master checked up front. The master comes from
@@ -17,8 +21,12 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkHandle implements AutoCloseable {
 
+    private static final long LISTENER_WAIT_MILLIS = 30_000;
+
     private final SparkConf conf;
     private final boolean owned;
+    private final TaskMetricsListener listener = new TaskMetricsListener();
+    private final Map<String, LongAccumulator> counters = new HashMap<>();
     private JavaSparkContext context;
     private double startupSeconds;
 
@@ -26,6 +34,9 @@ public final class SparkHandle implements AutoCloseable {
         this.conf = conf;
         this.context = context;
         this.owned = owned;
+        if (context != null) {
+            context.sc().addSparkListener(listener);
+        }
     }
 
     /**
@@ -71,8 +82,32 @@ public final class SparkHandle implements AutoCloseable {
             long start = System.nanoTime();
             context = new JavaSparkContext(conf);
             startupSeconds = (System.nanoTime() - start) / 1e9;
+            context.sc().addSparkListener(listener);
         }
         return context;
+    }
+
+    /**
+     * Spark's metrics of all tasks so far, once every event posted until now has reached the
+     * listener (the listener bus is asynchronous); none if Spark never started.
+     */
+    public SparkMetrics metrics() {
+        if (!isStarted()) {
+            return SparkMetrics.NONE;
+        }
+        // private[spark] in Scala, public in bytecode: the only way to know the bus has caught up
+        try {
+            context.sc().listenerBus().waitUntilEmpty(LISTENER_WAIT_MILLIS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Spark's listener bus did not drain in "
+                    + LISTENER_WAIT_MILLIS / 1000 + " s; metrics would be incomplete", e);
+        }
+        return listener.snapshot();
+    }
+
+    /** A driver-side counter that tasks add to, created once per name. */
+    public synchronized LongAccumulator counter(String name) {
+        return counters.computeIfAbsent(name, n -> context().sc().longAccumulator(n));
     }
 
     /** The UI's address, if the context runs one. */

@@ -1,0 +1,35 @@
+package dev.sparkcputour.image;
+
+import dev.sparkcputour.config.ImageParams;
+import dev.sparkcputour.kernel.Checksum;
+import dev.sparkcputour.spark.SparkHandle;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The tutorial's loop: {@code iterations} rounds of one strategy, reduced to one checksum. */
+public final class ImageWorkload {
+
+    /** The checksum over every iteration and filter, and the last iteration's results. */
+    public record Outcome(double checksum, List<INDArray> lastResults) {
+    }
+
+    private ImageWorkload() {
+    }
+
+    /** Runs every iteration; sums are added in iteration then filter order, so equal arrays give equal answers. */
+    public static Outcome run(ImageStrategy strategy, ImageInputs inputs, ImageParams params, SparkHandle spark) {
+        double checksum = 0;
+        List<INDArray> results = List.of();
+        for (int iteration = 1; iteration <= params.iterations(); iteration++) {
+            results = strategy.convolveAll(new ImageJob(inputs, params, iteration), spark);
+            if (results.size() != inputs.filters().size()) {
+                throw new IllegalStateException(strategy.name() + " returned " + results.size()
+                        + " results for " + inputs.filters().size() + " filters");
+            }
+            for (INDArray result : results) {
+                checksum += Checksum.sum(result);
+            }
+        }
+        return new Outcome(checksum, results);
+    }
+}

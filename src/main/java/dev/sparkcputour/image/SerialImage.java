@@ -1,0 +1,22 @@
+package dev.sparkcputour.image;
+
+import dev.sparkcputour.spark.SparkHandle;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** One filter after another on one core. */
+public final class SerialImage implements ImageStrategy {
+
+    @Override
+    public String name() {
+        return "serial";
+    }
+
+    @Override
+    public List<INDArray> convolveAll(ImageJob job, SparkHandle spark) {
+        int stride = job.params().stride();
+        return job.filters().stream()
+                .map(filter -> job.params().kernel().convolve(job.image(), filter, stride))
+                .toList();
+    }
+}

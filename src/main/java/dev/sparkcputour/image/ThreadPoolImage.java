@@ -1,0 +1,37 @@
+package dev.sparkcputour.image;
+
+import dev.sparkcputour.config.ImageParams;
+import dev.sparkcputour.parallel.ThreadPools;
+import dev.sparkcputour.spark.SparkHandle;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One task per filter on a pool of {@code threads} Java threads, all reading the one image in
+ * memory: nothing is copied or serialised. The limit is one machine.
+ */
+public final class ThreadPoolImage implements ImageStrategy {
+
+    @Override
+    public String name() {
+        return "threads";
+    }
+
+    @Override
+    public Map<String, Object> describe(ImageInputs inputs, ImageParams params) {
+        Map<String, Object> out = ImageStrategy.super.describe(inputs, params);
+        out.put("threads", params.threads());
+        return out;
+    }
+
+    @Override
+    public List<INDArray> convolveAll(ImageJob job, SparkHandle spark) {
+        int stride = job.params().stride();
+        List<Callable<INDArray>> tasks = job.filters().stream()
+                .<Callable<INDArray>>map(filter -> () -> job.params().kernel().convolve(job.image(), filter, stride))
+                .toList();
+        return ThreadPools.invokeAll(job.params().threads(), "image-worker", tasks);
+    }
+}
