@@ -17,9 +17,7 @@ import dev.sparkcputour.report.Report;
 import dev.sparkcputour.spark.MasterUrl;
 import dev.sparkcputour.spark.SparkHandle;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -144,10 +142,9 @@ public final class ImageCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // ND4J defaults to FLOAT; every array here is created DOUBLE explicitly, and this guards the rest
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        ImageInputs inputs = loadInputs();
         ImageParams params = new ImageParams(iterations, stride, kernel, threads);
         try (SparkHandle spark = Sparks.handle("image", run, spec)) {
-            checkMemory(inputs, spark.master());
+            ImageInputs inputs = loadInputs(spark.master());
             AtomicReference<List<INDArray>> lastResults = new AtomicReference<>();
             Harness harness = new Harness(run.warmup(), run.repeat(), spec.commandLine().getErr()::println);
             Report report = harness.run(Strategies.imageTrials(strategies, inputs, params, spark,
@@ -163,13 +160,16 @@ public final class ImageCommand implements Callable<Integer> {
         }
     }
 
-    private ImageInputs loadInputs() {
+    /** Reads or draws the inputs, refusing bad files and, before allocating, what cannot fit in memory. */
+    private ImageInputs loadInputs(String master) {
+        INDArray stack = loadFilters();
         INDArray picture;
         if (ImageSources.isFile(image)) {
             if (size != null || height != null || width != null) {
                 throw Usage.error(spec, "--image", "a file brings its own size; drop --size, --height and --width");
             }
-            picture = read("--image", () -> ImageSources.read(Path.of(image)));
+            picture = read("--image", Path.of(image), ImageSources::read);
+            checkFits(picture.size(0), picture.size(1), stack, master);
         } else {
             if (size != null && (height != null || width != null)) {
                 throw Usage.error(spec, "--size", "give --size or --height/--width, not both");
@@ -179,68 +179,74 @@ public final class ImageCommand implements Callable<Integer> {
             if ((long) h * w > Integer.MAX_VALUE) {
                 throw Usage.error(spec, "--height", h + "×" + w + " pixels overflow an index (at most 2,147,483,647)");
             }
+            checkFits(h, w, stack, master);
             picture = ImageSources.generated(image, h, w, seed);
-        }
-        INDArray stack;
-        String filterSource;
-        if (filtersFile != null) {
-            if (filters != null) {
-                throw Usage.error(spec, "--filters", "a filters file brings its own count; drop --filters");
-            }
-            stack = read("--filters-file", () -> ImageSources.readFilters(filtersFile));
-            filterSource = filtersFile.toString();
-        } else {
-            int k = filters != null ? filters : Defaults.IMAGE_FILTERS;
-            stack = RandomArrays.gaussian(k, Defaults.FILTER_SIZE, Defaults.FILTER_SIZE, seed);
-            filterSource = "N(0,1), seed " + seed;
-        }
-        if (stack.size(1) > picture.size(0) || stack.size(2) > picture.size(1)) {
-            throw Usage.error(spec, filtersFile != null ? "--filters-file" : "--size", "filters of "
-                    + stack.size(1) + "×" + stack.size(2) + " are larger than the " + picture.size(0) + "×"
-                    + picture.size(1) + " image");
         }
         String imageSource = ImageSources.isFile(image) ? image : image + (image.equals(ImageSources.RANDOM)
                 ? ", seed " + seed : "");
+        String filterSource = filtersFile != null ? filtersFile.toString() : "N(0,1), seed " + seed;
         return new ImageInputs(picture, ImageInputs.split(stack), imageSource, filterSource);
     }
 
-    private interface Reader {
-        INDArray read() throws IOException;
+    private INDArray loadFilters() {
+        if (filtersFile == null) {
+            int k = filters != null ? filters : Defaults.IMAGE_FILTERS;
+            return RandomArrays.gaussian(k, Defaults.FILTER_SIZE, Defaults.FILTER_SIZE, seed);
+        }
+        if (filters != null) {
+            throw Usage.error(spec, "--filters", "a filters file brings its own count; drop --filters");
+        }
+        return read("--filters-file", filtersFile, ImageSources::readFilters);
     }
 
-    /** Reads an input file; every way it can fail is bad input, named after its option. */
-    private INDArray read(String option, Reader reader) {
-        try {
-            return reader.read();
-        } catch (NpyFormat.BadNpyException | ImageFiles.BadImageException e) {
-            throw Usage.error(spec, option, e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw Usage.error(spec, option, "no such file '" + e.getFile() + "'");
-        } catch (AccessDeniedException e) {
-            throw Usage.error(spec, option, "cannot read '" + e.getFile() + "' (permission denied)");
-        } catch (IOException e) {
-            throw Usage.error(spec, option, "cannot read: " + e.getMessage());
+    /** Filters that fit in the image, and every chosen strategy's peak memory in this JVM, checked before allocating. */
+    private void checkFits(long h, long w, INDArray stack, String master) {
+        if (stack.size(1) > h || stack.size(2) > w) {
+            throw Usage.error(spec, filtersFile != null ? "--filters-file" : "--size", "filters of "
+                    + stack.size(1) + "×" + stack.size(2) + " are larger than the " + h + "×" + w + " image");
         }
-    }
-
-    /** Refuses, before any allocation, a strategy whose peak memory cannot fit in this JVM. */
-    private void checkMemory(ImageInputs inputs, String master) {
-        long imageBytes = inputs.height() * inputs.width() * Double.BYTES;
-        long resultBytes = 0;
-        for (INDArray filter : inputs.filters()) {
-            resultBytes += Convolution.outputSize(inputs.height(), filter.size(0), stride)
-                    * Convolution.outputSize(inputs.width(), filter.size(1), stride) * Double.BYTES;
-        }
-        int concurrent = Math.min(inputs.filters().size(), MasterUrl.localSlots(master).orElse(inputs.filters().size()));
+        long imageBytes = h * w * Double.BYTES;
+        long resultBytes = stack.size(0) * Convolution.outputSize(h, stack.size(1), stride)
+                * Convolution.outputSize(w, stack.size(2), stride) * Double.BYTES;
+        int k = (int) stack.size(0);
+        int concurrent = Math.min(k, MasterUrl.localSlots(master).orElse(k));
         for (ImageStrategy strategy : strategies) {
             MemoryNeed need = strategy.memoryNeed(imageBytes, resultBytes, concurrent);
             Optional<String> problem = need.exceeds(Runtime.getRuntime().maxMemory(), Pointer.maxBytes());
             if (problem.isPresent()) {
-                throw Usage.error(spec, "--size", "a " + inputs.size() + " image with " + strategy.name() + " "
-                        + problem.get());
+                throw Usage.error(spec, ImageSources.isFile(image) ? "--image" : "--size",
+                        "a " + h + "×" + w + " image with " + strategy.name() + " " + problem.get());
             }
         }
     }
+
+    private interface Reader {
+        INDArray read(Path file) throws IOException;
+    }
+
+    /** Reads an input file; every way it can fail is bad input, named after its option. */
+    private INDArray read(String option, Path file, Reader reader) {
+        if (!Files.exists(file)) {
+            throw Usage.error(spec, option, "no such file '" + file + "'");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw Usage.error(spec, option, "'" + file + "' is not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw Usage.error(spec, option, "cannot read '" + file + "' (permission denied)");
+        }
+        try {
+            return reader.read(file);
+        } catch (NpyFormat.BadNpyException | ImageFiles.BadImageException e) {
+            throw Usage.error(spec, option, e.getMessage());
+        } catch (IOException e) {
+            throw Usage.error(spec, option, "cannot read '" + file + "': " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // the one allocation of the decoded file failed; nothing else was allocated yet
+            throw Usage.error(spec, option, "'" + file + "' is too large to load into this JVM's memory");
+        }
+    }
+
 
     /** The last iteration's results as one k×h×w .npy, and the first filter's result as a PNG beside it. */
     private void writeOutput(List<INDArray> results) throws IOException {
