@@ -47,6 +47,15 @@ final class Usage {
         return file;
     }
 
+    /** The value {@code lookup} finds, or a usage error with its message (an unknown name, say). */
+    static <T> T choose(CommandSpec spec, String option, java.util.function.Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (IllegalArgumentException e) {
+            throw error(spec, option, e.getMessage());
+        }
+    }
+
     /** A usage error about {@code option}. */
     static ParameterException error(CommandSpec spec, String option, String problem) {
         return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);

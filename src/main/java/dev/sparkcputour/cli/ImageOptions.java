@@ -1,0 +1,199 @@
+package dev.sparkcputour.cli;
+
+import dev.sparkcputour.config.Defaults;
+import dev.sparkcputour.config.ImageParams;
+import dev.sparkcputour.image.ImageInputs;
+import dev.sparkcputour.image.ImageSources;
+import dev.sparkcputour.image.ImageStrategy;
+import dev.sparkcputour.image.MemoryNeed;
+import dev.sparkcputour.kernel.Convolution;
+import dev.sparkcputour.kernel.ImageFiles;
+import dev.sparkcputour.kernel.NpyFormat;
+import dev.sparkcputour.kernel.RandomArrays;
+import dev.sparkcputour.spark.MasterUrl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The image workload's options, shared by {@code image} and {@code compare}: where the image and
+ * filters come from, their sizes, and how they are convolved. Loads the inputs, refusing bad
+ * files and sizes that cannot fit in memory.
+ */
+public final class ImageOptions {
+
+    /** The largest side a generated image may have: its pixel count must stay an int. */
+    private static final int MAX_SIDE = 46_340;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    private Integer size;
+    private Integer height;
+    private Integer width;
+    private Integer filters;
+    private int iterations = Defaults.IMAGE_ITERATIONS;
+    private int stride = Defaults.IMAGE_STRIDE;
+    private long seed = Defaults.SEED;
+    private Convolution kernel = Convolution.STRIDED;
+
+    @Option(names = "--image", paramLabel = "SOURCE", defaultValue = ImageSources.RANDOM,
+            description = "zeros (the tutorial's), random (seeded noise) or a PNG, JPEG or .npy file (default: ${DEFAULT-VALUE}).")
+    private String image;
+
+    @Option(names = "--filters-file", paramLabel = "F.npy",
+            description = "Filters from a k×h×w .npy file instead of random 4×4 ones.")
+    private Path filtersFile;
+
+    @Option(names = "--size", paramLabel = "N", description = "An N×N generated image (default: " + Defaults.IMAGE_SIZE + ").")
+    void setSize(int value) {
+        size = (int) Usage.inRange(spec, "--size", value, Defaults.FILTER_SIZE, MAX_SIDE);
+    }
+
+    @Option(names = "--height", paramLabel = "H", description = "Height of a generated image.")
+    void setHeight(int value) {
+        height = (int) Usage.inRange(spec, "--height", value, Defaults.FILTER_SIZE, MAX_SIDE);
+    }
+
+    @Option(names = "--width", paramLabel = "W", description = "Width of a generated image.")
+    void setWidth(int value) {
+        width = (int) Usage.inRange(spec, "--width", value, Defaults.FILTER_SIZE, MAX_SIDE);
+    }
+
+    @Option(names = "--filters", paramLabel = "K", description = "Random filters, one per task (default: "
+            + Defaults.IMAGE_FILTERS + ").")
+    void setFilters(int value) {
+        filters = (int) Usage.inRange(spec, "--filters", value, 1, Defaults.MAX_PARTITIONS);
+    }
+
+    @Option(names = "--iterations", paramLabel = "I", defaultValue = "" + Defaults.IMAGE_ITERATIONS,
+            description = "Rounds over the image (default: ${DEFAULT-VALUE}).")
+    void setIterations(int value) {
+        iterations = (int) Usage.inRange(spec, "--iterations", value, 1, 1_000_000);
+    }
+
+    @Option(names = "--stride", paramLabel = "S", defaultValue = "" + Defaults.IMAGE_STRIDE,
+            description = "Keep every S-th row and column of each result, [::S, ::S] (default: ${DEFAULT-VALUE}).")
+    void setStride(int value) {
+        stride = (int) Usage.inRange(spec, "--stride", value, 1, MAX_SIDE);
+    }
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + Defaults.SEED,
+            description = "Seed of the random image and filters (default: ${DEFAULT-VALUE}).")
+    void setSeed(long value) {
+        seed = value;
+    }
+
+    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = "strided",
+            description = "strided (a direct loop) or nd4j (ND4J's conv2d) (default: ${DEFAULT-VALUE}).")
+    void setKernel(String name) {
+        kernel = Usage.choose(spec, "--kernel", () -> Convolution.byName(name));
+    }
+
+
+    /** ND4J defaults to FLOAT; every array here is created DOUBLE explicitly, and this guards the rest. */
+    static void useDoubles() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    /** How to run: the iterations, stride and kernel chosen, with {@code threads} for the pool. */
+    ImageParams params(int threads) {
+        return new ImageParams(iterations, stride, kernel, threads);
+    }
+
+    /** Reads or draws the inputs, refusing bad files and, before allocating, what cannot fit in memory. */
+    ImageInputs load(List<ImageStrategy> strategies, String master) {
+        INDArray stack = loadFilters();
+        INDArray picture;
+        if (ImageSources.isFile(image)) {
+            if (size != null || height != null || width != null) {
+                throw Usage.error(spec, "--image", "a file brings its own size; drop --size, --height and --width");
+            }
+            picture = read("--image", Path.of(image), ImageSources::read);
+            checkFits(picture.size(0), picture.size(1), stack, strategies, master);
+        } else {
+            if (size != null && (height != null || width != null)) {
+                throw Usage.error(spec, "--size", "give --size or --height/--width, not both");
+            }
+            int h = height != null ? height : size != null ? size : Defaults.IMAGE_SIZE;
+            int w = width != null ? width : size != null ? size : Defaults.IMAGE_SIZE;
+            if ((long) h * w > Integer.MAX_VALUE) {
+                throw Usage.error(spec, "--height", h + "×" + w + " pixels overflow an index (at most 2,147,483,647)");
+            }
+            checkFits(h, w, stack, strategies, master);
+            picture = ImageSources.generated(image, h, w, seed);
+        }
+        String imageSource = ImageSources.isFile(image) ? image : image + (image.equals(ImageSources.RANDOM)
+                ? ", seed " + seed : "");
+        String filterSource = filtersFile != null ? filtersFile.toString() : "N(0,1), seed " + seed;
+        return new ImageInputs(picture, ImageInputs.split(stack), imageSource, filterSource);
+    }
+
+    private INDArray loadFilters() {
+        if (filtersFile == null) {
+            int k = filters != null ? filters : Defaults.IMAGE_FILTERS;
+            return RandomArrays.gaussian(k, Defaults.FILTER_SIZE, Defaults.FILTER_SIZE, seed);
+        }
+        if (filters != null) {
+            throw Usage.error(spec, "--filters", "a filters file brings its own count; drop --filters");
+        }
+        return read("--filters-file", filtersFile, ImageSources::readFilters);
+    }
+
+    /** Filters that fit in the image, and every chosen strategy's peak memory in this JVM, checked before allocating. */
+    private void checkFits(long h, long w, INDArray stack, List<ImageStrategy> strategies, String master) {
+        if (stack.size(1) > h || stack.size(2) > w) {
+            throw Usage.error(spec, filtersFile != null ? "--filters-file" : "--size", "filters of "
+                    + stack.size(1) + "×" + stack.size(2) + " are larger than the " + h + "×" + w + " image");
+        }
+        long imageBytes = h * w * Double.BYTES;
+        long resultBytes = stack.size(0) * Convolution.outputSize(h, stack.size(1), stride)
+                * Convolution.outputSize(w, stack.size(2), stride) * Double.BYTES;
+        int k = (int) stack.size(0);
+        int concurrent = Math.min(k, MasterUrl.localSlots(master).orElse(k));
+        for (ImageStrategy strategy : strategies) {
+            MemoryNeed need = strategy.memoryNeed(imageBytes, resultBytes, concurrent);
+            Optional<String> problem = need.exceeds(Runtime.getRuntime().maxMemory(), Pointer.maxBytes());
+            if (problem.isPresent()) {
+                throw Usage.error(spec, ImageSources.isFile(image) ? "--image" : "--size",
+                        "a " + h + "×" + w + " image with " + strategy.name() + " " + problem.get());
+            }
+        }
+    }
+
+    private interface Reader {
+        INDArray read(Path file) throws IOException;
+    }
+
+    /** Reads an input file; every way it can fail is bad input, named after its option. */
+    private INDArray read(String option, Path file, Reader reader) {
+        if (!Files.exists(file)) {
+            throw Usage.error(spec, option, "no such file '" + file + "'");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw Usage.error(spec, option, "'" + file + "' is not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw Usage.error(spec, option, "cannot read '" + file + "' (permission denied)");
+        }
+        try {
+            return reader.read(file);
+        } catch (NpyFormat.BadNpyException | ImageFiles.BadImageException e) {
+            throw Usage.error(spec, option, e.getMessage());
+        } catch (IOException e) {
+            throw Usage.error(spec, option, "cannot read '" + file + "': " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // the one allocation of the decoded file failed; nothing else was allocated yet
+            throw Usage.error(spec, option, "'" + file + "' is too large to load into this JVM's memory");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sparkcputour.cli;
+
+import dev.sparkcputour.config.Defaults;
+import dev.sparkcputour.config.PrimesParams;
+import java.util.OptionalInt;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The prime workload's options, shared by {@code primes} and {@code compare}. */
+public final class PrimesOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    private long n = Defaults.PRIMES_N;
+    private OptionalInt partitions = OptionalInt.empty();
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "" + Defaults.PRIMES_N,
+            description = "Count the primes below N (default: ${DEFAULT-VALUE}).")
+    void setN(long value) {
+        n = Usage.atLeast(spec, "--n", value, 0);
+    }
+
+    @Option(names = "--partitions", paramLabel = "P",
+            description = "Partitions of the range (default: " + Defaults.PARTITIONS_PER_CORE
+                    + " per thread or per unit of Spark's default parallelism).")
+    void setPartitions(int value) {
+        partitions = OptionalInt.of((int) Usage.inRange(spec, "--partitions", value, 1, Defaults.MAX_PARTITIONS));
+    }
+
+    /** What to count, with {@code threads} for the pool. */
+    PrimesParams params(int threads) {
+        return new PrimesParams(n, threads, partitions);
+    }
+}
