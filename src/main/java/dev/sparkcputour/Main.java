@@ -1,5 +1,6 @@
 package dev.sparkcputour;
 
+import dev.sparkcputour.cli.CompareCommand;
 import dev.sparkcputour.cli.ExitCodes;
 import dev.sparkcputour.cli.ImageCommand;
 import dev.sparkcputour.cli.OverheadCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "spark-cpu-tour", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Where does the time go in CPU-bound work on one machine and on a Spark cluster?",
-        subcommands = {PrimesCommand.class, ImageCommand.class, OverheadCommand.class})
+        subcommands = {CompareCommand.class, PrimesCommand.class, ImageCommand.class, OverheadCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);

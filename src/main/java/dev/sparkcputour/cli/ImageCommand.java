@@ -7,6 +7,7 @@ import dev.sparkcputour.image.ImageStrategy;
 import dev.sparkcputour.kernel.ImageFiles;
 import dev.sparkcputour.kernel.NpyFormat;
 import dev.sparkcputour.report.AtomicFiles;
+import dev.sparkcputour.report.Machine;
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.spark.SparkHandle;
 import java.io.IOException;
@@ -60,7 +61,8 @@ public final class ImageCommand implements Callable<Integer> {
         try (SparkHandle spark = Sparks.handle("image", run, spec)) {
             ImageInputs inputs = workload.load(strategies, spark.master());
             AtomicReference<List<INDArray>> lastResults = new AtomicReference<>();
-            Harness harness = new Harness(run.warmup(), run.repeat(), spec.commandLine().getErr()::println);
+            Harness harness = new Harness(run.warmup(), run.repeat(), spec.commandLine().getErr()::println,
+                    Machine.Nd4jInfo.describe());
             Report report = harness.run(Strategies.imageTrials(strategies, inputs, workload.params(threads.threads()),
                     spark, results -> lastResults.compareAndSet(null, results)), spark);
             int exit = Results.publish(report, run.json(), spec);

@@ -47,6 +47,22 @@ final class Usage {
         return file;
     }
 
+    /** Returns {@code folder} if it is, or can be created as, a writable folder. */
+    static Path writableFolder(CommandSpec spec, String option, Path folder) {
+        Path absolute = folder.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw error(spec, option, "'" + folder + "' is not a folder");
+        }
+        Path ancestor = absolute;
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+            throw error(spec, option, "cannot write into '" + folder + "' (" + ancestor + " is not a writable folder)");
+        }
+        return folder;
+    }
+
     /** The value {@code lookup} finds, or a usage error with its message (an unknown name, say). */
     static <T> T choose(CommandSpec spec, String option, java.util.function.Supplier<T> lookup) {
         try {

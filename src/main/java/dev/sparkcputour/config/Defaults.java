@@ -37,6 +37,10 @@ public final class Defaults {
     /** Untimed runs before the timed ones, to let the JIT compile the kernel. */
     public static final int WARMUP = 0;
 
+    /** {@code compare} measures like a benchmark harness: one untimed run, then three timed. */
+    public static final int COMPARE_WARMUP = 1;
+    public static final int COMPARE_REPEAT = 3;
+
     /** The master used when neither {@code --master} nor spark-submit names one. */
     public static final String MASTER = "local[*]";
 

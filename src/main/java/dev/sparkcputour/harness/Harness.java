@@ -22,15 +22,22 @@ public final class Harness {
     private final int warmup;
     private final int repeat;
     private final Consumer<String> progress;
+    private final Machine.Nd4jInfo nd4j;
 
     /** A harness that reports what it is doing to {@code progress} (stderr), never into the results. */
     public Harness(int warmup, int repeat, Consumer<String> progress) {
+        this(warmup, repeat, progress, Machine.Nd4jInfo.NOT_LOADED);
+    }
+
+    /** As above, for workloads that use ND4J, whose backend the results then name. */
+    public Harness(int warmup, int repeat, Consumer<String> progress, Machine.Nd4jInfo nd4j) {
         if (warmup < 0 || repeat < 1) {
             throw new IllegalArgumentException("warmup must be >= 0 and repeat >= 1");
         }
         this.warmup = warmup;
         this.repeat = repeat;
         this.progress = progress;
+        this.nd4j = nd4j;
     }
 
     /** Runs every trial in order and reports them; start-up of Spark is outside every timing. */
@@ -46,7 +53,8 @@ public final class Harness {
             results.add(measure(trial, spark));
         }
         OptionalDouble startup = spark.isStarted() ? OptionalDouble.of(spark.startupSeconds()) : OptionalDouble.empty();
-        return new Report(Machine.current(sparkVersion(), spark.master()), results, startup, spark.uiUrl());
+        Optional<String> app = spark.isStarted() ? Optional.of(spark.context().sc().applicationId()) : Optional.empty();
+        return new Report(Machine.current(sparkVersion(), spark.master(), nd4j, app), results, startup, spark.uiUrl());
     }
 
     private RunResult measure(Trial trial, SparkHandle spark) throws Exception {

@@ -21,11 +21,18 @@ public final class JsonFormat implements ResultFormat {
     public void writeOut(Report report, Appendable out) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         Machine machine = report.machine();
-        root.putObject("machine")
+        ObjectNode machineNode = root.putObject("machine")
                 .put("cores", machine.cores())
                 .put("java", machine.java())
                 .put("spark", machine.spark())
-                .put("master", machine.master());
+                .put("master", machine.master())
+                .put("cpu", machine.cpu())
+                .put("jvm", machine.jvm())
+                .put("nd4j_backend", machine.nd4jBackend())
+                .put("blas", machine.blas())
+                .put("git_commit", machine.gitCommit());
+        machine.sparkApp().ifPresent(app -> machineNode.put("spark_app_id", app));
+        report.sparkStartupSeconds().ifPresent(s -> machineNode.put("spark_startup_s", s));
         ArrayNode runs = root.putArray("runs");
         for (RunResult run : report.runs()) {
             ObjectNode node = runs.addObject()
@@ -37,7 +44,9 @@ public final class JsonFormat implements ResultFormat {
             }
             run.seconds().forEach(node.putArray("seconds")::add);
             node.put("median_s", run.medianSeconds())
-                    .put("min_s", run.minSeconds());
+                    .put("min_s", run.minSeconds())
+                    .put("max_s", run.maxSeconds())
+                    .put("stddev_s", run.stddevSeconds());
             run.warmupSeconds().forEach(node.putArray("warmup_s")::add);
             node.put("answer", run.answer());
             run.sparkMetrics().ifPresent(m -> node.putObject("spark_metrics")
@@ -48,7 +57,8 @@ public final class JsonFormat implements ResultFormat {
                     .put("gc_s", m.gcSeconds())
                     .put("result_bytes", m.resultBytes())
                     .put("broadcast_bytes", m.broadcastBytes())
-                    .put("image_copies", m.imageCopies()));
+                    .put("image_copies", m.imageCopies())
+                    .set("job_ids", MAPPER.valueToTree(m.jobIds())));
         }
         out.append(MAPPER.writeValueAsString(root)).append(System.lineSeparator());
     }

@@ -1,11 +1,65 @@
 package dev.sparkcputour.report;
 
-/** Where the results were measured: the JSON {@code machine} block. */
-public record Machine(int cores, String java, String spark, String master) {
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
 
-    /** This JVM, with the given Spark version and master. */
-    public static Machine current(String sparkVersion, String master) {
-        return new Machine(Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), sparkVersion, master);
+/**
+ * Where the results were measured: the JSON {@code machine} block. The first four fields are
+ * the contract other tools read; the rest fingerprint the run, so two result files can be told
+ * apart (another CPU, another JVM, another commit, another Spark application).
+ */
+public record Machine(int cores, String java, String spark, String master, String cpu, String jvm,
+                      String nd4jBackend, String blas, String gitCommit, Optional<String> sparkApp) {
+
+    static final String UNKNOWN = "unknown";
+
+    /** This JVM and machine, with the given Spark version, master, ND4J description and application id. */
+    public static Machine current(String sparkVersion, String master, Nd4jInfo nd4j, Optional<String> sparkApp) {
+        return new Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                sparkVersion, master, cpuModel(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                nd4j.backend(), nd4j.blas(), builtFromCommit(), sparkApp);
+    }
+
+    /** ND4J's backend and BLAS, or {@link #NOT_LOADED} when no workload needed ND4J (it takes seconds to load). */
+    public record Nd4jInfo(String backend, String blas) {
+        public static final Nd4jInfo NOT_LOADED = new Nd4jInfo("not loaded", "not loaded");
+
+        /** The backend ND4J loaded and the BLAS library it calls. */
+        public static Nd4jInfo describe() {
+            return new Nd4jInfo(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName(),
+                    String.valueOf(org.nd4j.linalg.factory.Nd4j.factory().blas().getBlasVendor()));
+        }
+    }
+
+    /** The CPU model from /proc/cpuinfo (Linux), else the OS architecture. */
+    static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | SecurityException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    /** The commit the application was built from (git.properties, written by the build), "-dirty" if modified. */
+    static String builtFromCommit() {
+        try (InputStream in = Machine.class.getResourceAsStream("/dev/sparkcputour/git.properties")) {
+            if (in == null) {
+                return UNKNOWN;
+            }
+            Properties git = new Properties();
+            git.load(in);
+            String id = git.getProperty("git.commit.id", UNKNOWN);
+            return "true".equals(git.getProperty("git.dirty")) ? id + "-dirty" : id;
+        } catch (IOException e) {
+            return UNKNOWN;
+        }
     }
 }

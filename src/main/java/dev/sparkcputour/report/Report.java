@@ -15,6 +15,11 @@ public record Report(Machine machine, List<RunResult> runs, OptionalDouble spark
         runs = List.copyOf(runs);
     }
 
+    /** The workloads, in the order they ran. */
+    public List<String> workloads() {
+        return runs.stream().map(RunResult::workload).distinct().toList();
+    }
+
     /** The first run of {@code workload}: the reference that the others' answers must equal. */
     public Optional<RunResult> reference(String workload) {
         return runs.stream().filter(r -> r.workload().equals(workload)).findFirst();

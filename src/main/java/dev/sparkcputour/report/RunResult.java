@@ -36,4 +36,19 @@ public record RunResult(String workload, String strategy, Map<String, Object> pa
     public double minSeconds() {
         return Collections.min(seconds);
     }
+
+    public double maxSeconds() {
+        return Collections.max(seconds);
+    }
+
+    /** The sample standard deviation of the timed repetitions (0 for a single one). */
+    public double stddevSeconds() {
+        int n = seconds.size();
+        if (n < 2) {
+            return 0;
+        }
+        double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double squares = seconds.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum();
+        return Math.sqrt(squares / (n - 1));
+    }
 }

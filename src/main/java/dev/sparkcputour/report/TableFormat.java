@@ -39,6 +39,9 @@ public final class TableFormat implements ResultFormat {
                     + grouped(reference.get().answer()));
             out.append(format(ANSWER, answer));
         }
+        for (String verdict : Verdicts.lines(report)) {
+            out.append(verdict).append(System.lineSeparator());
+        }
         out.append(format("%d timed repetition(s) per strategy; times cover the work only.%n",
                 report.runs().isEmpty() ? 0 : report.runs().get(0).seconds().size()));
         if (spark) {

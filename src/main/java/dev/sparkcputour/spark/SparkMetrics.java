@@ -1,5 +1,7 @@
 package dev.sparkcputour.spark;
 
+import java.util.List;
+
 /**
  * What Spark spent on one strategy run, summed over its tasks: the listener's view of where
  * the time went. Times in seconds, sizes in bytes.
@@ -12,14 +14,20 @@ package dev.sparkcputour.spark;
  * @param resultBytes              serialised task results sent back to the driver
  * @param broadcastBytes           broadcast pieces stored, task binaries (closures) included
  * @param imageCopies              deserialisations of the image inside tasks
+ * @param jobIds                   the Spark jobs, to find them in the UI or a History Server
  */
 public record SparkMetrics(long tasks, double deserializeSeconds, double runSeconds, double resultSerializeSeconds,
-                           double gcSeconds, long resultBytes, long broadcastBytes, long imageCopies) {
+                           double gcSeconds, long resultBytes, long broadcastBytes, long imageCopies,
+                           List<Integer> jobIds) {
 
-    public static final SparkMetrics NONE = new SparkMetrics(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final SparkMetrics NONE = new SparkMetrics(0, 0, 0, 0, 0, 0, 0, 0, List.of());
 
-    /** The mean of several runs' metrics (counts and sizes rounded). */
-    public static SparkMetrics mean(java.util.List<SparkMetrics> runs) {
+    public SparkMetrics {
+        jobIds = List.copyOf(jobIds);
+    }
+
+    /** The mean of several runs' metrics (counts and sizes rounded), with all their jobs. */
+    public static SparkMetrics mean(List<SparkMetrics> runs) {
         int n = runs.size();
         if (n == 0) {
             return NONE;
@@ -32,7 +40,8 @@ public record SparkMetrics(long tasks, double deserializeSeconds, double runSeco
                 runs.stream().mapToDouble(SparkMetrics::gcSeconds).sum() / n,
                 Math.round(runs.stream().mapToLong(SparkMetrics::resultBytes).sum() / (double) n),
                 Math.round(runs.stream().mapToLong(SparkMetrics::broadcastBytes).sum() / (double) n),
-                Math.round(runs.stream().mapToLong(SparkMetrics::imageCopies).sum() / (double) n));
+                Math.round(runs.stream().mapToLong(SparkMetrics::imageCopies).sum() / (double) n),
+                runs.stream().flatMap(m -> m.jobIds().stream()).toList());
     }
 
     /** What happened between {@code before} and this snapshot. */
@@ -40,6 +49,7 @@ public record SparkMetrics(long tasks, double deserializeSeconds, double runSeco
         return new SparkMetrics(tasks - before.tasks, deserializeSeconds - before.deserializeSeconds,
                 runSeconds - before.runSeconds, resultSerializeSeconds - before.resultSerializeSeconds,
                 gcSeconds - before.gcSeconds, resultBytes - before.resultBytes,
-                broadcastBytes - before.broadcastBytes, imageCopies - before.imageCopies);
+                broadcastBytes - before.broadcastBytes, imageCopies - before.imageCopies,
+                jobIds.subList(before.jobIds.size(), jobIds.size()));
     }
 }

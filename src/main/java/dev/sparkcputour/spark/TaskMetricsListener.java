@@ -3,7 +3,10 @@ package dev.sparkcputour.spark;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.scheduler.SparkListenerBlockUpdated;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.storage.BlockUpdatedInfo;
 import scala.jdk.javaapi.CollectionConverters;
@@ -26,6 +29,12 @@ public final class TaskMetricsListener extends SparkListener {
     private long resultBytes;
     private long broadcastBytes;
     private long imageCopies;
+    private final List<Integer> jobIds = new ArrayList<>();
+
+    @Override
+    public synchronized void onJobStart(SparkListenerJobStart start) {
+        jobIds.add(start.jobId());
+    }
 
     @Override
     public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
@@ -57,6 +66,6 @@ public final class TaskMetricsListener extends SparkListener {
     /** The totals so far. */
     public synchronized SparkMetrics snapshot() {
         return new SparkMetrics(tasks, deserializeMillis / 1e3, runMillis / 1e3, resultSerializeMillis / 1e3,
-                gcMillis / 1e3, resultBytes, broadcastBytes, imageCopies);
+                gcMillis / 1e3, resultBytes, broadcastBytes, imageCopies, jobIds);
     }
 }

@@ -1,0 +1,159 @@
+package dev.sparkcputour.cli;
+
+import dev.sparkcputour.config.Defaults;
+import dev.sparkcputour.harness.Harness;
+import dev.sparkcputour.harness.Strategies;
+import dev.sparkcputour.harness.Trial;
+import dev.sparkcputour.image.ImageInputs;
+import dev.sparkcputour.image.ImageStrategy;
+import dev.sparkcputour.primes.PrimeStrategy;
+import dev.sparkcputour.report.Machine;
+import dev.sparkcputour.report.Report;
+import dev.sparkcputour.spark.SparkHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code compare}: every strategy of both workloads in one JVM and one Spark application, with
+ * warm-up and repeats, every answer checked against serial, and the results kept as files.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = CompareCommand.MeasuredDefaults.class,
+        description = "Run every strategy of both workloads side by side, verify them, and keep the results.")
+public final class CompareCommand implements Callable<Integer> {
+
+    static final String PRIMES = "primes";
+    static final String IMAGE = "image";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PrimesOptions primes;
+
+    @Mixin
+    private ImageOptions image;
+
+    @Mixin
+    private ThreadsOption threads;
+
+    @Mixin
+    private RunOptions run;
+
+    private Set<String> workloads = new LinkedHashSet<>(List.of(PRIMES, IMAGE));
+    private Set<String> strategyNames = Set.of();
+    private Path out;
+
+    @Option(names = "--workloads", paramLabel = "LIST", split = ",", defaultValue = PRIMES + "," + IMAGE,
+            description = "Workloads to run, comma-separated (default: ${DEFAULT-VALUE}).")
+    void setWorkloads(List<String> names) {
+        for (String name : names) {
+            if (!name.equals(PRIMES) && !name.equals(IMAGE)) {
+                throw Usage.error(spec, "--workloads", "unknown workload '" + name + "' (expected primes, image)");
+            }
+        }
+        workloads = new LinkedHashSet<>(names);
+    }
+
+    @Option(names = "--strategies", paramLabel = "LIST", split = ",",
+            description = "Only these strategies, comma-separated (default: all of each workload).")
+    void setStrategies(List<String> names) {
+        Set<String> known = new LinkedHashSet<>();
+        Strategies.primes(Strategies.ALL).forEach(s -> known.add(s.name()));
+        Strategies.image(Strategies.ALL).forEach(s -> known.add(s.name()));
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw Usage.error(spec, "--strategies", "unknown strategy '" + name + "' (expected some of "
+                        + String.join(", ", known) + ")");
+            }
+        }
+        strategyNames = new LinkedHashSet<>(names);
+    }
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for results.json, results.csv and the charts (default: results/<timestamp>/).")
+    void setOut(Path folder) {
+        out = Usage.writableFolder(spec, "--out", folder);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path folder = out != null ? out : timestampedFolder();
+        try (SparkHandle spark = Sparks.handle("compare", run, spec)) {
+            List<Trial> trials = new ArrayList<>();
+            int threadCount = threads.threads();
+            if (workloads.contains(PRIMES)) {
+                List<PrimeStrategy> chosen = chosen(Strategies.primes(Strategies.ALL), PrimeStrategy::name);
+                trials.addAll(Strategies.primeTrials(chosen, primes.params(threadCount), spark));
+            }
+            Machine.Nd4jInfo nd4j = Machine.Nd4jInfo.NOT_LOADED;
+            if (workloads.contains(IMAGE)) {
+                List<ImageStrategy> chosen = chosen(Strategies.image(Strategies.ALL), ImageStrategy::name);
+                if (!chosen.isEmpty()) {
+                    ImageOptions.useDoubles();
+                    ImageInputs inputs = image.load(chosen, spark.master());
+                    trials.addAll(Strategies.imageTrials(chosen, inputs, image.params(threadCount), spark, r -> { }));
+                    nd4j = Machine.Nd4jInfo.describe();
+                }
+            }
+            if (trials.isEmpty()) {
+                throw Usage.error(spec, "--strategies", "none of " + strategyNames + " belongs to the workloads "
+                        + workloads);
+            }
+            Harness harness = new Harness(run.warmup(), run.repeat(), spec.commandLine().getErr()::println, nd4j);
+            Report report = harness.run(trials, spark);
+            int exit = Results.publish(report, run.json(), Optional.of(folder), spec);
+            if (run.holdUi()) {
+                UiHold.hold(spark, spec.commandLine().getErr());
+            }
+            return exit;
+        }
+    }
+
+    /** The strategies of one workload that {@code --strategies} keeps (all when it is not given), in registry order. */
+    private <S> List<S> chosen(List<S> all, Function<S, String> name) {
+        return strategyNames.isEmpty() ? all : all.stream().filter(s -> strategyNames.contains(name.apply(s))).toList();
+    }
+
+    /** results/yyyyMMdd-HHmmss, with a suffix if a run in the same second already took it: nothing is overwritten. */
+    private static Path timestampedFolder() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path folder = Path.of("results", stamp);
+        for (int i = 2; Files.exists(folder); i++) {
+            folder = Path.of("results", stamp + "-" + i);
+        }
+        return folder;
+    }
+
+    /** A comparison measures like a harness: one warm-up and three timed runs unless told otherwise. */
+    static final class MeasuredDefaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec argSpec) {
+            if (argSpec instanceof OptionSpec option) {
+                return switch (option.longestName()) {
+                    case "--warmup" -> Integer.toString(Defaults.COMPARE_WARMUP);
+                    case "--repeat" -> Integer.toString(Defaults.COMPARE_REPEAT);
+                    default -> null;
+                };
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sparkcputour.report;
+
+import dev.sparkcputour.spark.SparkMetrics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One line per workload under the table: which strategy won, and the reason visible in Spark's
+ * metrics, so a reader need not open the UI to see why the numbers differ.
+ */
+public final class Verdicts {
+
+    private Verdicts() {
+    }
+
+    public static List<String> lines(Report report) {
+        List<String> out = new ArrayList<>();
+        for (String workload : report.workloads()) {
+            List<RunResult> runs = report.runs().stream().filter(r -> r.workload().equals(workload)).toList();
+            out.add(line(workload, runs, report.reference(workload).orElseThrow()));
+        }
+        return out;
+    }
+
+    private static String line(String workload, List<RunResult> runs, RunResult reference) {
+        RunResult winner = runs.stream().min(Comparator.comparingDouble(RunResult::medianSeconds)).orElseThrow();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %s is fastest (%.3f s median, %.2fx %s)",
+                workload, winner.strategy(), winner.medianSeconds(),
+                reference.medianSeconds() / winner.medianSeconds(), reference.strategy()));
+        List<RunResult> spark = runs.stream().filter(r -> r.sparkMetrics().isPresent())
+                .sorted(Comparator.comparingDouble(RunResult::medianSeconds)).toList();
+        if (spark.isEmpty()) {
+            return line.toString();
+        }
+        RunResult best = spark.get(0);
+        RunResult worst = spark.get(spark.size() - 1);
+        boolean copiesMatter = spark.stream().anyMatch(r -> r.sparkMetrics().get().imageCopies() > 0);
+        if (copiesMatter && best != worst) {
+            line.append("; ").append(best.strategy()).append(' ').append(copies(best))
+                    .append(", ").append(worst.strategy()).append(' ').append(copies(worst));
+        } else {
+            SparkMetrics m = best.sparkMetrics().get();
+            line.append(String.format(Locale.ROOT, "; %s ran %d tasks in %d job(s) per run, %.2f s of it deserialising"
+                            + " tasks: the rest of its gap is Spark's fixed cost per job and task",
+                    best.strategy(), m.tasks(), jobsPerRun(best), m.deserializeSeconds()));
+        }
+        return line.toString();
+    }
+
+    private static String copies(RunResult run) {
+        SparkMetrics m = run.sparkMetrics().get();
+        long jobs = jobsPerRun(run);
+        return String.format(Locale.ROOT, "deserialised the image %d times per run (%s per job, %.2f s of task"
+                + " deserialisation)", m.imageCopies(), jobs == 0 ? "-" : perJob(m.imageCopies(), jobs),
+                m.deserializeSeconds());
+    }
+
+    private static String perJob(long copies, long jobs) {
+        return copies % jobs == 0 ? Long.toString(copies / jobs) : String.format(Locale.ROOT, "%.1f", copies / (double) jobs);
+    }
+
+    private static long jobsPerRun(RunResult run) {
+        return run.sparkMetrics().get().jobIds().size() / Math.max(1, run.seconds().size());
+    }
+}
