@@ -9,15 +9,19 @@ import dev.sparkcputour.image.ImageStrategy;
 import dev.sparkcputour.primes.PrimeStrategy;
 import dev.sparkcputour.report.Machine;
 import dev.sparkcputour.report.Report;
+import dev.sparkcputour.report.RunResult;
 import dev.sparkcputour.spark.SparkHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -93,38 +97,95 @@ public final class CompareCommand implements Callable<Integer> {
         out = Usage.writableFolder(spec, "--out", folder);
     }
 
+    @Option(names = "--sweep-cores", paramLabel = "LIST", split = ",",
+            description = "Also re-run the thread and Spark strategies on each of these core counts"
+                    + " (local[k] and k threads), e.g. 1,2,4; more than the machine's are marked oversubscribed.")
+    void setSweepCores(List<Integer> counts) {
+        for (int k : counts) {
+            Usage.inRange(spec, "--sweep-cores", k, 1, Defaults.MAX_THREADS);
+        }
+        sweepCores = counts.stream().distinct().sorted().toList();
+    }
+
+    private List<Integer> sweepCores = List.of();
+
     @Override
     public Integer call() throws Exception {
         Path folder = out != null ? out : timestampedFolder();
+        Report report;
+        int exit;
         try (SparkHandle spark = Sparks.handle("compare", run, spec)) {
-            List<Trial> trials = new ArrayList<>();
-            int threadCount = threads.threads();
-            if (workloads.contains(PRIMES)) {
-                List<PrimeStrategy> chosen = chosen(Strategies.primes(Strategies.ALL), PrimeStrategy::name);
-                trials.addAll(Strategies.primeTrials(chosen, primes.params(threadCount), spark));
-            }
-            Machine.Nd4jInfo nd4j = Machine.Nd4jInfo.NOT_LOADED;
-            if (workloads.contains(IMAGE)) {
-                List<ImageStrategy> chosen = chosen(Strategies.image(Strategies.ALL), ImageStrategy::name);
-                if (!chosen.isEmpty()) {
-                    ImageOptions.useDoubles();
-                    ImageInputs inputs = image.load(chosen, spark.master());
-                    trials.addAll(Strategies.imageTrials(chosen, inputs, image.params(threadCount), spark, r -> { }));
-                    nd4j = Machine.Nd4jInfo.describe();
-                }
-            }
+            List<Trial> trials = trials(spark, threads.threads(), Scaling.ALL);
             if (trials.isEmpty()) {
                 throw Usage.error(spec, "--strategies", "none of " + strategyNames + " belongs to the workloads "
                         + workloads);
             }
-            Harness harness = new Harness(run.warmup(), run.repeat(), spec.commandLine().getErr()::println, nd4j);
-            Report report = harness.run(trials, spark);
-            int exit = Results.publish(report, run.json(), Optional.of(folder), spec);
+            report = harness().run(trials, spark);
+            exit = Results.publish(report, run.json(), Optional.of(folder), spec);
             if (run.holdUi()) {
                 UiHold.hold(spark, spec.commandLine().getErr());
             }
-            return exit;
         }
+        if (!sweepCores.isEmpty()) {
+            exit = Math.max(exit, Results.publishSweep(sweep(), report, folder, spec));
+        }
+        return exit;
+    }
+
+    /**
+     * The sweep: for each core count k, a Spark application on local[k] and a pool of k threads
+     * (one context at a time: a JVM holds one), running only the strategies that scale with cores.
+     */
+    private Report sweep() throws Exception {
+        List<RunResult> runs = new ArrayList<>();
+        Report last = null;
+        for (int k : sweepCores) {
+            boolean oversubscribed = k > Runtime.getRuntime().availableProcessors();
+            try (SparkHandle spark = SparkHandle.create("spark-cpu-tour compare sweep", Optional.of("local[" + k + "]"))) {
+                last = harness().run(trials(spark, k, Scaling.SCALES), spark);
+            }
+            for (RunResult r : last.runs()) {
+                Map<String, Object> params = new LinkedHashMap<>(r.params());
+                params.put("cores", k);
+                params.put("oversubscribed", oversubscribed);
+                runs.add(new RunResult(r.workload(), r.strategy(), params, r.warmupSeconds(), r.seconds(), r.answer(),
+                        r.sparkMetrics()));
+            }
+        }
+        return new Report(last.machine(), runs, OptionalDouble.empty(), Optional.empty());
+    }
+
+    private Harness harness() {
+        Machine.Nd4jInfo nd4j = workloads.contains(IMAGE) ? Machine.Nd4jInfo.describe() : Machine.Nd4jInfo.NOT_LOADED;
+        return new Harness(run.warmup(), run.repeat(), spec.commandLine().getErr()::println, nd4j);
+    }
+
+    /** Which strategies a pass runs: all of them, or only those whose speed depends on cores. */
+    private interface Scaling {
+        Scaling ALL = scales -> true;
+        Scaling SCALES = scales -> scales;
+
+        boolean keep(boolean scalesWithCores);
+    }
+
+    /** The trials of the chosen workloads and strategies, with {@code threadCount} threads. */
+    private List<Trial> trials(SparkHandle spark, int threadCount, Scaling scaling) {
+        List<Trial> trials = new ArrayList<>();
+        if (workloads.contains(PRIMES)) {
+            List<PrimeStrategy> chosen = chosen(Strategies.primes(Strategies.ALL), PrimeStrategy::name).stream()
+                    .filter(s -> scaling.keep(s.scalesWithCores())).toList();
+            trials.addAll(Strategies.primeTrials(chosen, primes.params(threadCount), spark));
+        }
+        if (workloads.contains(IMAGE)) {
+            List<ImageStrategy> chosen = chosen(Strategies.image(Strategies.ALL), ImageStrategy::name).stream()
+                    .filter(s -> scaling.keep(s.scalesWithCores())).toList();
+            if (!chosen.isEmpty()) {
+                ImageOptions.useDoubles();
+                ImageInputs inputs = image.load(chosen, spark.master());
+                trials.addAll(Strategies.imageTrials(chosen, inputs, image.params(threadCount), spark, r -> { }));
+            }
+        }
+        return trials;
     }
 
     /** The strategies of one workload that {@code --strategies} keeps (all when it is not given), in registry order. */

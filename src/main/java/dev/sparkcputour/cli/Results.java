@@ -4,6 +4,7 @@ import dev.sparkcputour.report.AtomicFiles;
 import dev.sparkcputour.report.Charts;
 import dev.sparkcputour.report.CsvFormat;
 import dev.sparkcputour.report.RunResult;
+import dev.sparkcputour.report.SweepTable;
 import dev.sparkcputour.report.JsonFormat;
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.report.TableFormat;
@@ -39,6 +40,32 @@ final class Results {
         }
         if (!report.allAgree()) {
             spec.commandLine().getErr().println("spark-cpu-tour: strategies disagree on the answer (see MISMATCH above)");
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The core sweep: its table on stdout, sweep.json, sweep.csv and one speedup chart per
+     * workload; exit 1 if any sweep run's answer differs from the comparison's reference.
+     */
+    static int publishSweep(Report sweep, Report comparison, Path folder, CommandSpec spec) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        new SweepTable().writeOut(sweep, out);
+        out.flush();
+        AtomicFiles.write(folder.resolve("sweep.json"), new JsonFormat(), sweep);
+        AtomicFiles.write(folder.resolve("sweep.csv"), new CsvFormat(), sweep);
+        for (String workload : sweep.workloads()) {
+            AtomicFiles.write(folder.resolve("sweep-" + workload + ".png"),
+                    png -> SweepTable.chart(workload, sweep, png));
+        }
+        spec.commandLine().getErr().println("sweep results and charts written to " + folder);
+        List<RunResult> wrong = sweep.runs().stream()
+                .filter(r -> comparison.reference(r.workload()).map(ref -> !ref.answer().equals(r.answer())).orElse(false))
+                .toList();
+        if (!wrong.isEmpty()) {
+            spec.commandLine().getErr().println("spark-cpu-tour: the sweep's answers disagree with the comparison: " + wrong
+                    .stream().map(r -> r.strategy() + " on " + r.params().get("cores") + " cores").toList());
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;

@@ -79,6 +79,9 @@ public final class Harness {
             }
             answer = result;
             (i < warmup ? warmups : timed).add(seconds);
+            progress.accept(String.format(Locale.ROOT, "  %s · %s: %s %d/%d took %.3f s", trial.workload(),
+                    trial.strategy(), i < warmup ? "warm-up" : "timed run", i < warmup ? i + 1 : i - warmup + 1,
+                    i < warmup ? warmup : repeat, seconds));
         }
         return new RunResult(trial.workload(), trial.strategy(), trial.settings().get(), warmups, timed, answer,
                 trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty());

@@ -12,6 +12,11 @@ public interface ImageStrategy {
     /** The name users type after {@code --strategy}. */
     String name();
 
+    /** Whether more cores can make it faster: what a core sweep re-runs (all but serial). */
+    default boolean scalesWithCores() {
+        return true;
+    }
+
     /** Whether the strategy needs a Spark context; the harness starts it before timing anything. */
     default boolean usesSpark() {
         return false;

@@ -13,6 +13,11 @@ public final class SerialImage implements ImageStrategy {
     }
 
     @Override
+    public boolean scalesWithCores() {
+        return false;
+    }
+
+    @Override
     public List<INDArray> convolveAll(ImageJob job, SparkHandle spark) {
         int stride = job.params().stride();
         return job.filters().stream()

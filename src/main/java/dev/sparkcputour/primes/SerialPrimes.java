@@ -13,6 +13,11 @@ public final class SerialPrimes implements PrimeStrategy {
     }
 
     @Override
+    public boolean scalesWithCores() {
+        return false;
+    }
+
+    @Override
     public long countPrimes(PrimesParams params, SparkHandle spark) {
         return TrialDivision.countPrimes(0, params.n());
     }

@@ -1,0 +1,210 @@
+package dev.sparkcputour.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sparkcputour.harness.Harness;
+import dev.sparkcputour.harness.Trial;
+import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.spark.SparkMetrics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The output formats against golden files. The files seal the machine-readable formats: a
+ * change to them should be discussed first (see golden/report/README.md). Every format is
+ * written twice, once under a comma-decimal locale, and must not change.
+ */
+class ReportFormatsTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/report");
+    /** Where a mismatching output is written, to diff against the golden file. */
+    private static final Path ACTUAL = Path.of("target/golden-actual/report");
+
+    static final String PRIMES_ANSWER = "148933";
+    static final String IMAGE_ANSWER = "36587065.974127896";
+
+    /** Fixed values throughout, so the output is the same on every machine. */
+    static Report report() {
+        Machine machine = new Machine(8, "17.0.12", "4.2.0", "local[4]", "Example CPU @ 3.00GHz",
+                "OpenJDK 64-Bit Server VM 17.0.12+7", "CpuBackend", "OPENBLAS", "0123456789abcdef-dirty",
+                Optional.of("local-1700000000000"));
+        Map<String, Object> image = params("height", 3000, "width", 3000, "filters", 10, "filter_height", 4L,
+                "filter_width", 4L, "image", "random, seed 42", "filter_source", "N(0,1), seed 42",
+                "iterations", 10, "stride", 5, "kernel", "strided");
+        Map<String, Object> imageThreads = new LinkedHashMap<>(image);
+        imageThreads.put("threads", 8);
+        List<RunResult> runs = List.of(
+                new RunResult("primes", "serial", params("n", 2_000_000L), List.of(1.5), List.of(1.25, 1.0, 1.5),
+                        PRIMES_ANSWER, Optional.empty()),
+                new RunResult("primes", "threads", params("n", 2_000_000L, "threads", 8), List.of(0.5),
+                        List.of(0.25, 0.1, 0.375), PRIMES_ANSWER, Optional.empty()),
+                new RunResult("primes", "spark", params("n", 2_000_000L, "partitions", 32), List.of(2.0),
+                        List.of(0.5, 0.625, 0.75), PRIMES_ANSWER, Optional.of(new SparkMetrics(32, 0.125, 3.5,
+                                0.001, 0.0625, 48_000, 12_345, 0, List.of(3, 4, 5)))),
+                new RunResult("image", "serial", image, List.of(4.0), List.of(3.5, 3.25, 3.75), IMAGE_ANSWER,
+                        Optional.empty()),
+                new RunResult("image", "threads", imageThreads, List.of(1.0), List.of(0.875, 0.8125, 0.9375),
+                        IMAGE_ANSWER, Optional.empty()),
+                new RunResult("image", "spark-closure", image, List.of(3.0), List.of(2.5, 2.0, 3.0), IMAGE_ANSWER,
+                        Optional.of(new SparkMetrics(10, 0.5, 20.0, 0.25, 0.125, 14_400_000, 72_000_500, 10,
+                                IntStream.range(10, 40).boxed().toList()))),
+                new RunResult("image", "spark-broadcast", image, List.of(2.0), List.of(1.5, 1.75, 1.25),
+                        IMAGE_ANSWER, Optional.of(new SparkMetrics(10, 0.0625, 15.0, 0.25, 0.0, 14_400_000,
+                                36_000_250, 0, IntStream.range(40, 70).boxed().toList()))));
+        return new Report(machine, runs, OptionalDouble.of(1.75), Optional.of("http://127.0.0.1:4040"));
+    }
+
+    /** An ordered map from alternating keys and values. */
+    static Map<String, Object> params(Object... keysAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"results.json", "results.csv", "table.txt"})
+    void matchesTheGoldenFileInAnyLocale(String golden) throws IOException {
+        String expected = normalised(Files.readString(GOLDEN.resolve(golden), StandardCharsets.UTF_8));
+        String plain = write(format(golden), report());
+        Locale before = Locale.getDefault();
+        String german;
+        try {
+            Locale.setDefault(Locale.GERMANY); // a comma-decimal locale must not change a single character
+            german = write(format(golden), report());
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertEquals(plain, german, golden + " depends on the default locale");
+        if (!expected.equals(plain)) {
+            Files.createDirectories(ACTUAL);
+            Files.writeString(ACTUAL.resolve(golden), plain, StandardCharsets.UTF_8);
+            fail(golden + " differs from the golden file; the output is in " + ACTUAL.resolve(golden)
+                    + " (a format change should be discussed first)\n" + plain);
+        }
+    }
+
+    @Test
+    void csvRowsParseBackWithQuotedFields() throws IOException {
+        List<String> lines = write(new CsvFormat(), report()).lines().toList();
+        assertEquals("workload,strategy,phase,repetition,seconds,answer,params", lines.get(0));
+        assertEquals(7 * (1 + 3), lines.size() - 1);
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> fields = csvFields(line);
+            assertEquals(7, fields.size(), line);
+            Double.parseDouble(fields.get(4));
+        }
+        List<String> imageRow = csvFields(lines.get(1 + 3 * 4));
+        assertEquals(List.of("image", "serial", "warmup", "1", "4.000000", IMAGE_ANSWER), imageRow.subList(0, 6));
+        assertTrue(imageRow.get(6).contains("image=random, seed 42;"), imageRow.get(6));
+    }
+
+    @Test
+    void aDifferentAnswerIsFlagged() throws IOException {
+        Report good = report();
+        List<RunResult> runs = new ArrayList<>(good.runs());
+        RunResult threads = runs.get(1);
+        runs.set(1, new RunResult(threads.workload(), threads.strategy(), threads.params(), threads.warmupSeconds(),
+                threads.seconds(), "148934", threads.sparkMetrics()));
+        Report bad = new Report(good.machine(), runs, good.sparkStartupSeconds(), good.sparkUi());
+
+        assertTrue(good.allAgree());
+        assertFalse(bad.allAgree());
+        assertFalse(bad.agrees(bad.runs().get(1)));
+        assertTrue(bad.agrees(bad.runs().get(2)), "the others still agree with serial");
+        String table = write(new TableFormat(), bad);
+        List<String> flagged = table.lines().filter(line -> line.contains("MISMATCH")).toList();
+        assertEquals(1, flagged.size(), table);
+        assertTrue(flagged.get(0).contains("148,934  MISMATCH: serial says 148,933"), flagged.get(0));
+    }
+
+    @Test
+    void theHarnessFlagsAStrategyWithAnotherAnswer() throws Exception {
+        List<Trial> trials = List.of(
+                new Trial("primes", "serial", false, Map::of, () -> "10"),
+                new Trial("primes", "broken", false, Map::of, () -> "11"));
+        Report report;
+        // no trial uses Spark, so the context is never started
+        try (SparkHandle spark = SparkHandle.create("t", Optional.of("local[1]"))) {
+            report = new Harness(0, 2, line -> { }).run(trials, spark);
+            assertFalse(spark.isStarted());
+        }
+        assertEquals(List.of("serial", "broken"), report.runs().stream().map(RunResult::strategy).toList());
+        assertEquals(2, report.runs().get(1).seconds().size());
+        assertTrue(report.agrees(report.runs().get(0)));
+        assertFalse(report.agrees(report.runs().get(1)));
+        assertFalse(report.allAgree());
+        assertTrue(report.sparkStartupSeconds().isEmpty());
+        String table = write(new TableFormat(), report);
+        assertTrue(table.contains("11  MISMATCH: serial says 10"), table);
+    }
+
+    private static ResultFormat format(String golden) {
+        return switch (golden) {
+            case "results.json" -> new JsonFormat();
+            case "results.csv" -> new CsvFormat();
+            case "table.txt" -> new TableFormat();
+            default -> throw new IllegalArgumentException(golden);
+        };
+    }
+
+    static String write(ResultFormat format, Report report) throws IOException {
+        StringBuilder out = new StringBuilder();
+        format.writeOut(report, out);
+        return normalised(out.toString());
+    }
+
+    /** Line endings as on Linux, whatever System.lineSeparator() says. */
+    private static String normalised(String text) {
+        return text.replace("\r\n", "\n");
+    }
+
+    /** One CSV line split per RFC 4180: fields may be quoted, a doubled quote inside is one quote. */
+    static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unterminated quote in " + line);
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
