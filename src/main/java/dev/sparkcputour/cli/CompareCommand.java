@@ -120,7 +120,7 @@ public final class CompareCommand implements Callable<Integer> {
                 throw Usage.error(spec, "--strategies", "none of " + strategyNames + " belongs to the workloads "
                         + workloads);
             }
-            report = harness().run(trials, spark);
+            report = harness(trials).run(trials, spark);
             exit = Results.publish(report, run.json(), Optional.of(folder), spec);
             if (run.holdUi()) {
                 UiHold.hold(spark, spec.commandLine().getErr());
@@ -142,7 +142,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (int k : sweepCores) {
             boolean oversubscribed = k > Runtime.getRuntime().availableProcessors();
             try (SparkHandle spark = SparkHandle.create("spark-cpu-tour compare sweep", Optional.of("local[" + k + "]"))) {
-                last = harness().run(trials(spark, k, Scaling.SCALES), spark);
+                List<Trial> trials = trials(spark, k, Scaling.SCALES);
+                last = harness(trials).run(trials, spark);
             }
             for (RunResult r : last.runs()) {
                 Map<String, Object> params = new LinkedHashMap<>(r.params());
@@ -155,9 +156,11 @@ public final class CompareCommand implements Callable<Integer> {
         return new Report(last.machine(), runs, OptionalDouble.empty(), Optional.empty());
     }
 
-    private Harness harness() {
-        Machine.Nd4jInfo nd4j = workloads.contains(IMAGE) ? Machine.Nd4jInfo.describe() : Machine.Nd4jInfo.NOT_LOADED;
-        return new Harness(run.warmup(), run.repeat(), spec.commandLine().getErr()::println, nd4j);
+    /** A harness naming ND4J's backend in the results when an image strategy loaded it. */
+    private Harness harness(List<Trial> trials) {
+        boolean nd4j = trials.stream().anyMatch(t -> t.workload().equals(IMAGE));
+        return new Harness(run.warmup(), run.repeat(), spec.commandLine().getErr()::println,
+                nd4j ? Machine.Nd4jInfo.describe() : Machine.Nd4jInfo.NOT_LOADED);
     }
 
     /** Which strategies a pass runs: all of them, or only those whose speed depends on cores. */

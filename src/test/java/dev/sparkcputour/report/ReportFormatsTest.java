@@ -39,7 +39,11 @@ class ReportFormatsTest {
     static final String PRIMES_ANSWER = "148933";
     static final String IMAGE_ANSWER = "36587065.974127896";
 
-    /** Fixed values throughout, so the output is the same on every machine. */
+    /**
+     * Fixed values throughout, so the output is the same on every machine: the tutorial's sizes
+     * (a 3000×3000 image, ten 4×4 filters, ten iterations: ten jobs of ten tasks per run), one
+     * Spark job per prime run, and seconds that are exact in binary except 0.1.
+     */
     static Report report() {
         Machine machine = new Machine(8, "17.0.12", "4.2.0", "local[4]", "Example CPU @ 3.00GHz",
                 "OpenJDK 64-Bit Server VM 17.0.12+7", "CpuBackend", "OPENBLAS", "0123456789abcdef-dirty",
@@ -62,11 +66,11 @@ class ReportFormatsTest {
                 new RunResult("image", "threads", imageThreads, List.of(1.0), List.of(0.875, 0.8125, 0.9375),
                         IMAGE_ANSWER, Optional.empty()),
                 new RunResult("image", "spark-closure", image, List.of(3.0), List.of(2.5, 2.0, 3.0), IMAGE_ANSWER,
-                        Optional.of(new SparkMetrics(10, 0.5, 20.0, 0.25, 0.125, 14_400_000, 72_000_500, 10,
+                        Optional.of(new SparkMetrics(100, 0.5, 20.0, 0.25, 0.125, 288_012_000, 720_050_000, 100,
                                 IntStream.range(10, 40).boxed().toList()))),
                 new RunResult("image", "spark-broadcast", image, List.of(2.0), List.of(1.5, 1.75, 1.25),
-                        IMAGE_ANSWER, Optional.of(new SparkMetrics(10, 0.0625, 15.0, 0.25, 0.0, 14_400_000,
-                                36_000_250, 0, IntStream.range(40, 70).boxed().toList()))));
+                        IMAGE_ANSWER, Optional.of(new SparkMetrics(100, 0.0625, 15.0, 0.25, 0.0, 288_012_000,
+                                72_050_000, 0, IntStream.range(40, 70).boxed().toList()))));
         return new Report(machine, runs, OptionalDouble.of(1.75), Optional.of("http://127.0.0.1:4040"));
     }
 
@@ -82,7 +86,9 @@ class ReportFormatsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"results.json", "results.csv", "table.txt"})
     void matchesTheGoldenFileInAnyLocale(String golden) throws IOException {
-        String expected = normalised(Files.readString(GOLDEN.resolve(golden), StandardCharsets.UTF_8));
+        Path file = GOLDEN.resolve(golden);
+        // a missing golden file fails below like a changed one, leaving the output to review
+        String expected = Files.exists(file) ? normalised(Files.readString(file, StandardCharsets.UTF_8)) : null;
         String plain = write(format(golden), report());
         Locale before = Locale.getDefault();
         String german;
@@ -93,7 +99,7 @@ class ReportFormatsTest {
             Locale.setDefault(before);
         }
         assertEquals(plain, german, golden + " depends on the default locale");
-        if (!expected.equals(plain)) {
+        if (!plain.equals(expected)) {
             Files.createDirectories(ACTUAL);
             Files.writeString(ACTUAL.resolve(golden), plain, StandardCharsets.UTF_8);
             fail(golden + " differs from the golden file; the output is in " + ACTUAL.resolve(golden)

@@ -1,0 +1,259 @@
+package dev.sparkcputour.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkcputour.Main;
+import dev.sparkcputour.report.Machine;
+import dev.sparkcputour.report.Report;
+import dev.sparkcputour.report.RunResult;
+import dev.sparkcputour.spark.SparkMetrics;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code compare} subcommand through picocli's execute(), as a user would call it; Spark runs for real. */
+class CompareCommandTest {
+
+    /** A table row: the workload padded to its column, then a strategy (verdict lines have "workload: "). */
+    private static final Pattern ROW = Pattern.compile("^(primes|image) +[a-z-]+ +[0-9]");
+
+    /** π(20000). */
+    private static final String PRIMES_BELOW_20000 = "2262";
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesJsonCsvAndChartsThatParseBack(@TempDir Path dir) throws IOException {
+        Path folder = dir.resolve("run");
+        Outcome outcome = run("compare", "--n", "20000", "--size", "40", "--filters", "3", "--iterations", "2",
+                "--master", "local[2]", "--out", folder.toString());
+        assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
+
+        List<String> rows = rows(outcome.out());
+        assertEquals(8, rows.size(), outcome.out());
+        assertEquals(3, rows.stream().filter(r -> r.startsWith("primes ")).count(), outcome.out());
+        assertEquals(5, rows.stream().filter(r -> r.startsWith("image ")).count(), outcome.out());
+        assertEquals(1, outcome.out().lines().filter(l -> l.startsWith("primes: ")).count(), outcome.out());
+        assertEquals(1, outcome.out().lines().filter(l -> l.startsWith("image: ")).count(), outcome.out());
+        assertFalse(outcome.out().contains("MISMATCH"), outcome.out());
+        assertTrue(outcome.out().contains("Spark context start-up"), outcome.out());
+
+        JsonNode root = new ObjectMapper().readTree(folder.resolve("results.json").toFile());
+        JsonNode machine = root.get("machine");
+        for (String field : List.of("cores", "java", "spark", "master", "cpu", "jvm", "nd4j_backend", "blas",
+                "git_commit", "spark_app_id")) {
+            assertTrue(machine.hasNonNull(field), "machine." + field + " in " + machine);
+        }
+        assertEquals("local[2]", machine.get("master").asText());
+        assertFalse(machine.get("nd4j_backend").asText().equals("not loaded"), "the image workload loads ND4J");
+        JsonNode runs = root.get("runs");
+        assertEquals(8, runs.size());
+        String imageAnswer = null;
+        for (JsonNode run : runs) {
+            String name = run.get("workload").asText() + " " + run.get("strategy").asText();
+            assertEquals(3, run.get("seconds").size(), name + ": compare repeats three times by default");
+            assertEquals(1, run.get("warmup_s").size(), name + ": compare warms up once by default");
+            for (String stat : List.of("median_s", "min_s", "max_s", "stddev_s")) {
+                assertTrue(run.get(stat).isNumber(), name + " " + stat);
+            }
+            double min = run.get("min_s").asDouble();
+            double median = run.get("median_s").asDouble();
+            double max = run.get("max_s").asDouble();
+            assertTrue(min <= median && median <= max, name + ": " + min + " <= " + median + " <= " + max);
+            if (run.get("strategy").asText().startsWith("spark")) {
+                assertTrue(run.at("/spark_metrics/job_ids").size() > 0, name + " names its Spark jobs");
+            } else {
+                assertFalse(run.has("spark_metrics"), name);
+            }
+            String answer = run.get("answer").asText();
+            if (run.get("workload").asText().equals("primes")) {
+                assertEquals(PRIMES_BELOW_20000, answer, name);
+            } else {
+                imageAnswer = imageAnswer == null ? answer : imageAnswer;
+                assertEquals(imageAnswer, answer, name);
+            }
+        }
+
+        List<String> csv = Files.readAllLines(folder.resolve("results.csv"));
+        assertEquals("workload,strategy,phase,repetition,seconds,answer,params", csv.get(0));
+        assertEquals(8 * (1 + 3), csv.size() - 1);
+        for (String line : csv.subList(1, csv.size())) {
+            List<String> fields = csvFields(line);
+            assertEquals(7, fields.size(), line);
+            Double.parseDouble(fields.get(4));
+            assertTrue(Set.of("warmup", "timed").contains(fields.get(2)), line);
+        }
+
+        for (String chart : List.of("primes.png", "image.png")) {
+            BufferedImage png = ImageIO.read(folder.resolve(chart).toFile());
+            assertNotNull(png, chart + " decodes");
+            assertEquals(800, png.getWidth(), chart);
+            assertEquals(500, png.getHeight(), chart);
+        }
+        assertEquals(Set.of("results.json", "results.csv", "primes.png", "image.png"), names(folder),
+                "exactly the results, no .part leftovers");
+    }
+
+    @Test
+    void narrowsWithWorkloadsAndStrategies(@TempDir Path dir) throws IOException {
+        Path folder = dir.resolve("x");
+        Outcome outcome = run("compare", "--workloads", "primes", "--strategies", "serial,threads", "--n", "1000",
+                "--out", folder.toString());
+        assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
+        List<String> rows = rows(outcome.out());
+        assertEquals(2, rows.size(), outcome.out());
+        assertTrue(rows.get(0).startsWith("primes   serial "), rows.get(0));
+        assertTrue(rows.get(1).startsWith("primes   threads "), rows.get(1));
+        assertFalse(outcome.out().contains("Spark context start-up"), "no Spark strategy, no Spark: " + outcome.out());
+        assertFalse(outcome.err().contains("UI: "), outcome.err());
+        assertEquals(Set.of("results.json", "results.csv", "primes.png"), names(folder));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "compare --workloads primes,video                  | '--workloads': unknown workload 'video'",
+        "compare --strategies serial,turbo                 | '--strategies': unknown strategy 'turbo'",
+        "compare --workloads primes --strategies spark-copy | '--strategies': none of [spark-copy] belongs",
+        "compare --out /etc/passwd                         | '--out': '/etc/passwd' is not a folder",
+        "compare --warmup -1                               | '--warmup': must be >= 0, got -1",
+        "compare --repeat 0                                | '--repeat': must be >= 1, got 0"})
+    void badInputIsOneLineAndExitCodeTwo(String args, String expected) {
+        Outcome outcome = run(args.split(" +"));
+        assertEquals(ExitCodes.USAGE, outcome.exit(), outcome.err());
+        assertEquals(1, outcome.err().lines().count(), "one line: " + outcome.err());
+        assertTrue(outcome.err().contains(expected), outcome.err());
+        assertFalse(outcome.err().contains("\tat "), "no stack trace");
+        assertEquals("", outcome.out(), "nothing on stdout");
+    }
+
+    @Test
+    void defaultsAreOneWarmupThreeRepeats() {
+        Outcome outcome = run("compare", "--help");
+        assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
+        // help may wrap a description over lines; compare it as one line
+        String help = outcome.out().replaceAll("\\s+", " ");
+        assertEquals("1", helpDefault(help, "--warmup=W"), outcome.out());
+        assertEquals("3", helpDefault(help, "--repeat=K"), outcome.out());
+    }
+
+    @Test
+    void explicitWarmupAndRepeatWinOverTheMeasuredDefaults(@TempDir Path dir) throws IOException {
+        Path folder = dir.resolve("x");
+        Outcome outcome = run("compare", "--workloads", "primes", "--strategies", "serial", "--n", "1000",
+                "--warmup", "0", "--repeat", "2", "--out", folder.toString());
+        assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
+        JsonNode run = new ObjectMapper().readTree(folder.resolve("results.json").toFile()).at("/runs/0");
+        assertEquals(2, run.get("seconds").size(), run.toString());
+        assertEquals(0, run.get("warmup_s").size(), run.toString());
+        assertEquals("168", run.get("answer").asText(), "π(1000)");
+    }
+
+    @Test
+    void disagreeingStrategiesExitOneButTheFilesAreStillWritten(@TempDir Path dir) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandSpec spec = new CommandLine(new CompareCommand())
+                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).getCommandSpec();
+        Path folder = dir.resolve("results");
+
+        int exit = Results.publish(mismatchingReport(), Optional.empty(), Optional.of(folder), spec);
+        spec.commandLine().getErr().flush();
+
+        assertEquals(ExitCodes.FAILURE, exit);
+        assertTrue(out.toString().contains("MISMATCH: serial says 9,592"), out.toString());
+        assertTrue(err.toString().contains("strategies disagree"), err.toString());
+        assertEquals(Set.of("results.json", "results.csv", "primes.png", "image.png"), names(folder),
+                "a wrong answer is kept for inspection");
+        JsonNode root = new ObjectMapper().readTree(folder.resolve("results.json").toFile());
+        assertEquals("9593", root.at("/runs/1/answer").asText());
+    }
+
+    /** Primes: threads disagrees with serial; image: all agree. */
+    private static Report mismatchingReport() {
+        Machine machine = new Machine(4, "17", "4.2.0", "local[4]", "cpu", "jvm", "not loaded", "not loaded",
+                "unknown", Optional.empty());
+        Map<String, Object> n = Map.of("n", 100_000L);
+        List<RunResult> runs = List.of(
+                new RunResult("primes", "serial", n, List.of(), List.of(0.5), "9592", Optional.empty()),
+                new RunResult("primes", "threads", n, List.of(), List.of(0.25), "9593", Optional.empty()),
+                new RunResult("primes", "spark", n, List.of(), List.of(0.75), "9592",
+                        Optional.of(new SparkMetrics(8, 0.01, 0.2, 0, 0, 800, 4000, 0, List.of(0)))),
+                new RunResult("image", "serial", Map.of(), List.of(), List.of(1.0), "1.5", Optional.empty()),
+                new RunResult("image", "threads", Map.of(), List.of(), List.of(0.5), "1.5", Optional.empty()));
+        return new Report(machine, runs, OptionalDouble.of(1.0), Optional.empty());
+    }
+
+    /** The value in "(default: V)" of the option whose help starts with {@code synopsis}. */
+    private static String helpDefault(String help, String synopsis) {
+        Matcher m = Pattern.compile(Pattern.quote(synopsis) + " [^()]*\\(default: ([^)]*)\\)").matcher(help);
+        assertTrue(m.find(), synopsis + " with a default in: " + help);
+        return m.group(1);
+    }
+
+    private static List<String> rows(String out) {
+        return out.lines().filter(line -> ROW.matcher(line).find()).toList();
+    }
+
+    private static Set<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+
+    /** One CSV line split per RFC 4180: fields may be quoted, a doubled quote inside is one quote. */
+    private static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        assertFalse(quoted, "unterminated quote in " + line);
+        fields.add(field.toString());
+        return fields;
+    }
+}
