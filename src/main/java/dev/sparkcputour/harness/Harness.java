@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +21,8 @@ import java.util.function.Consumer;
  * against the trial's first, so nothing is optimised away or silently wrong.
  */
 public final class Harness {
+
+    private static final long TICK_SECONDS = 5;
 
     private final int warmup;
     private final int repeat;
@@ -67,8 +72,13 @@ public final class Harness {
         for (int i = 0; i < warmup + repeat; i++) {
             // snapshots wait for Spark's listener bus, so they stay outside the timed region
             SparkMetrics before = trial.usesSpark() ? spark.metrics() : SparkMetrics.NONE;
+            String what = String.format(Locale.ROOT, "%s · %s: %s %d/%d", trial.workload(), trial.strategy(),
+                    i < warmup ? "warm-up" : "timed run", i < warmup ? i + 1 : i - warmup + 1, i < warmup ? warmup : repeat);
             long start = System.nanoTime();
-            String result = trial.work().call();
+            String result;
+            try (Ticker ticker = new Ticker(what, start)) {
+                result = trial.work().call();
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (trial.usesSpark() && i >= warmup) {
                 metrics.add(spark.metrics().minus(before));
@@ -79,12 +89,32 @@ public final class Harness {
             }
             answer = result;
             (i < warmup ? warmups : timed).add(seconds);
-            progress.accept(String.format(Locale.ROOT, "  %s · %s: %s %d/%d took %.3f s", trial.workload(),
-                    trial.strategy(), i < warmup ? "warm-up" : "timed run", i < warmup ? i + 1 : i - warmup + 1,
-                    i < warmup ? warmup : repeat, seconds));
+            progress.accept(String.format(Locale.ROOT, "  %s took %.3f s", what, seconds));
         }
         return new RunResult(trial.workload(), trial.strategy(), trial.settings().get(), warmups, timed, answer,
                 trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty());
+    }
+
+    /**
+     * A progress line every few seconds while one run is still going, so a long serial or
+     * thread run is not silent (Spark's own stages show Spark's console progress bar).
+     */
+    private final class Ticker implements AutoCloseable {
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "harness-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        Ticker(String what, long start) {
+            timer.scheduleAtFixedRate(() -> progress.accept(String.format(Locale.ROOT, "  %s still running after %.0f s",
+                    what, (System.nanoTime() - start) / 1e9)), TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
     }
 
     /** The Spark version on the classpath, known without starting a context. */

@@ -256,4 +256,26 @@ class CompareCommandTest {
         fields.add(field.toString());
         return fields;
     }
+
+    @Test
+    void theSweepHasOneEntryPerCoreCountAndAChart(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("sweep");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(
+                "compare", "--workloads", "primes", "--strategies", "serial,threads,spark", "--n", "5000",
+                "--warmup", "0", "--repeat", "1", "--sweep-cores", "1,2,3", "--out", folder.toString());
+        assertEquals(ExitCodes.OK, exit, err.toString());
+        JsonNode sweep = new ObjectMapper().readTree(folder.resolve("sweep.json").toFile());
+        List<String> entries = new ArrayList<>();
+        sweep.get("runs").forEach(run -> entries.add(run.get("strategy").asText() + "@" + run.at("/params/cores").asInt()));
+        assertEquals(List.of("threads@1", "spark@1", "threads@2", "spark@2", "threads@3", "spark@3"), entries,
+                "serial does not scale with cores, so it is not swept");
+        sweep.get("runs").forEach(run -> assertEquals("669", run.get("answer").asText()));
+        boolean thirdCoreIsOversubscribed = Runtime.getRuntime().availableProcessors() < 3;
+        assertEquals(thirdCoreIsOversubscribed, sweep.at("/runs/4/params/oversubscribed").asBoolean());
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(folder.resolve("sweep-primes.png").toFile());
+        assertEquals(800, chart.getWidth());
+        assertTrue(out.toString().contains("Core sweep"), out.toString());
+    }
 }

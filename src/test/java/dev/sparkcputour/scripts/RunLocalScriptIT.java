@@ -59,6 +59,22 @@ class RunLocalScriptIT {
     }
 
     @Test
+    void compareWritesItsFilesThroughTheScript(@TempDir Path dir) throws Exception {
+        Outcome outcome = runScript(dir, "compare", "--n", "200000", "--size", "300", "--iterations", "2",
+                "--out", "kept");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertTrue(outcome.out().lines().anyMatch(l -> l.startsWith("primes: ")), outcome.out());
+        assertTrue(outcome.out().lines().anyMatch(l -> l.startsWith("image: ")), outcome.out());
+        for (String file : List.of("results.json", "results.csv", "primes.png", "image.png")) {
+            assertTrue(Files.size(dir.resolve("kept").resolve(file)) > 0, file);
+        }
+        JsonNode root = new ObjectMapper().readTree(dir.resolve("kept/results.json").toFile());
+        assertEquals(8, root.get("runs").size());
+        assertTrue(root.at("/machine/git_commit").asText().matches("[0-9a-f]{40}(-dirty)?"),
+                "the jar knows its commit: " + root.at("/machine/git_commit"));
+    }
+
+    @Test
     void badInputThroughTheScriptIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Outcome outcome = runScript(dir, "primes", "--n", "-5");
         assertEquals(2, outcome.exit(), outcome.err());
