@@ -64,6 +64,7 @@ public final class CompareCommand implements Callable<Integer> {
     private Set<String> workloads = new LinkedHashSet<>(List.of(PRIMES, IMAGE));
     private Set<String> strategyNames = Set.of();
     private Path out;
+    private List<Integer> sweepCores = List.of();
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",", defaultValue = PRIMES + "," + IMAGE,
             description = "Workloads to run, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -107,15 +108,13 @@ public final class CompareCommand implements Callable<Integer> {
         sweepCores = counts.stream().distinct().sorted().toList();
     }
 
-    private List<Integer> sweepCores = List.of();
-
     @Override
     public Integer call() throws Exception {
         Path folder = out != null ? out : timestampedFolder();
         Report report;
         int exit;
         try (SparkHandle spark = Sparks.handle("compare", run, spec)) {
-            List<Trial> trials = trials(spark, threads.threads(), Scaling.ALL);
+            List<Trial> trials = trials(spark, threads.threads(), false);
             if (trials.isEmpty()) {
                 throw Usage.error(spec, "--strategies", "none of " + strategyNames + " belongs to the workloads "
                         + workloads);
@@ -142,7 +141,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (int k : sweepCores) {
             boolean oversubscribed = k > Runtime.getRuntime().availableProcessors();
             try (SparkHandle spark = SparkHandle.create("spark-cpu-tour compare sweep", Optional.of("local[" + k + "]"))) {
-                List<Trial> trials = trials(spark, k, Scaling.SCALES);
+                List<Trial> trials = trials(spark, k, true);
                 last = harness(trials).run(trials, spark);
             }
             for (RunResult r : last.runs()) {
@@ -163,25 +162,17 @@ public final class CompareCommand implements Callable<Integer> {
                 nd4j ? Machine.Nd4jInfo.describe() : Machine.Nd4jInfo.NOT_LOADED);
     }
 
-    /** Which strategies a pass runs: all of them, or only those whose speed depends on cores. */
-    private interface Scaling {
-        Scaling ALL = scales -> true;
-        Scaling SCALES = scales -> scales;
-
-        boolean keep(boolean scalesWithCores);
-    }
-
-    /** The trials of the chosen workloads and strategies, with {@code threadCount} threads. */
-    private List<Trial> trials(SparkHandle spark, int threadCount, Scaling scaling) {
+    /** The trials of the chosen strategies (only those that scale with cores, for a sweep), on {@code threadCount} threads. */
+    private List<Trial> trials(SparkHandle spark, int threadCount, boolean onlyScaling) {
         List<Trial> trials = new ArrayList<>();
         if (workloads.contains(PRIMES)) {
             List<PrimeStrategy> chosen = chosen(Strategies.primes(Strategies.ALL), PrimeStrategy::name).stream()
-                    .filter(s -> scaling.keep(s.scalesWithCores())).toList();
+                    .filter(s -> !onlyScaling || s.scalesWithCores()).toList();
             trials.addAll(Strategies.primeTrials(chosen, primes.params(threadCount), spark));
         }
         if (workloads.contains(IMAGE)) {
             List<ImageStrategy> chosen = chosen(Strategies.image(Strategies.ALL), ImageStrategy::name).stream()
-                    .filter(s -> scaling.keep(s.scalesWithCores())).toList();
+                    .filter(s -> !onlyScaling || s.scalesWithCores()).toList();
             if (!chosen.isEmpty()) {
                 ImageOptions.useDoubles();
                 ImageInputs inputs = image.load(chosen, spark.master());
