@@ -1,9 +1,10 @@
-# Sourced by the submit scripts: where things are, and how to get a jar and a spark-submit.
-# Like Spark's own load-spark-env.sh, it only sets variables and defines functions.
+# Sourced by the submit scripts: where things are, and how to get a jar, a Spark home and a
+# spark-submit. Like Spark's own load-spark-env.sh, it only sets variables and defines functions.
 
 TOUR_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APP_JAR="${APP_JAR:-$TOUR_HOME/target/spark-cpu-tour.jar}"
 MAIN_CLASS="dev.sparkcputour.Main"
+CLUSTER_DIR="${CLUSTER_DIR:-$TOUR_HOME/target/cluster}"
 # spark-submit reads spark-defaults.conf from here and puts it on the classpath (log4j2.properties)
 export SPARK_CONF_DIR="${CONF_DIR:-$TOUR_HOME/conf}"
 
@@ -15,22 +16,53 @@ ensure_app_jar() {
   fi
 }
 
+# Sets SPARK_HOME: the installation it names, else Spark's jars from Maven Central assembled
+# once into target/spark-home. Workers started from such a home need SPARK_SCALA_VERSION.
+ensure_spark_home() {
+  if [ -n "${SPARK_HOME:-}" ] && [ -d "$SPARK_HOME/jars" ]; then
+    return
+  fi
+  export SPARK_HOME="$TOUR_HOME/target/spark-home"
+  export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
+  if [ ! -d "$SPARK_HOME/jars" ]; then
+    echo "No Spark installation found; assembling one from Maven Central into $SPARK_HOME..." >&2
+    mvn -B -q -f "$TOUR_HOME/pom.xml" -Pspark-runtime validate >&2
+  fi
+}
+
 # Sets SUBMIT to a spark-submit command: the one in SPARK_HOME or on PATH, else Spark's own
-# SparkSubmit class on the jars Maven resolves into target/spark-home (with the JVM flags
-# Spark needs on Java 17, which a real spark-submit adds by itself).
+# SparkSubmit class on the jars Maven resolves into target/spark-home.
 find_spark_submit() {
   if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
     SUBMIT=("$SPARK_HOME/bin/spark-submit")
   elif command -v spark-submit >/dev/null 2>&1; then
     SUBMIT=("$(command -v spark-submit)")
   else
-    export SPARK_HOME="$TOUR_HOME/target/spark-home"
-    export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
-    if [ ! -d "$SPARK_HOME/jars" ]; then
-      echo "No Spark installation found; assembling one from Maven Central into $SPARK_HOME..." >&2
-      mvn -B -q -f "$TOUR_HOME/pom.xml" -Pspark-runtime validate >&2
-    fi
+    ensure_spark_home
     SUBMIT=(java "@$TOUR_HOME/conf/java17-opens.args" ${SUBMIT_JAVA_OPTS:-}
             -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit)
   fi
+}
+
+# Handles the options every submit script shares, before the application's own:
+# --help prints the script's header comment, --dry-run prints the command instead of running it.
+DRY_RUN=false
+parse_script_options() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -h|--help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 0 ;;
+      --dry-run) DRY_RUN=true; shift ;;
+      *) break ;;
+    esac
+  done
+  APP_ARGS=("$@")
+}
+
+# Runs (or with --dry-run prints) the final command.
+run_or_print() {
+  if [ "$DRY_RUN" = true ]; then
+    printf '%q ' "$@"; echo
+    exit 0
+  fi
+  exec "$@"
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 #
 # Runs spark-cpu-tour in Spark local mode on this machine:
-#   submit-scripts/run-local.sh primes --n 2000000 --strategy all
+#   submit-scripts/run-local.sh [--dry-run] compare
 #
 # Environment overrides:
 #   MASTER          Spark master (default local[*]: one task slot per core)
@@ -12,11 +12,7 @@
 set -euo pipefail
 
 source "$(dirname "$0")/common.sh"
-
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//' >&2
-  set -- --help
-fi
+parse_script_options "$@"
 
 MASTER="${MASTER:-local[*]}"
 DRIVER_MEMORY="${DRIVER_MEMORY:-4g}"
@@ -26,5 +22,5 @@ export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 ensure_app_jar
 find_spark_submit
 
-exec "${SUBMIT[@]}" --master "$MASTER" --driver-memory "$DRIVER_MEMORY" \
-  --class "$MAIN_CLASS" "$APP_JAR" "$@"
+run_or_print "${SUBMIT[@]}" --master "$MASTER" --driver-memory "$DRIVER_MEMORY" \
+  --class "$MAIN_CLASS" "$APP_JAR" "${APP_ARGS[@]}"

@@ -23,6 +23,9 @@ public final class SparkHandle implements AutoCloseable {
 
     private static final long LISTENER_WAIT_MILLIS = 30_000;
 
+    /** The file holding the cluster's authentication secret, for drivers launched on a worker. */
+    public static final String SECRET_FILE = "spark.cputour.auth.file";
+
     private final SparkConf conf;
     private final boolean owned;
     private final TaskMetricsListener listener = new TaskMetricsListener();
@@ -47,13 +50,32 @@ public final class SparkHandle implements AutoCloseable {
     public static SparkHandle create(String appName, Optional<String> master) {
         String chosen = master.orElse(new SparkConf().get("spark.master", Defaults.MASTER));
         if (!MasterUrl.isLocal(MasterUrl.check(chosen))) {
-            return new SparkHandle(new SparkConf().setAppName(appName).set("spark.master", chosen), null, true);
+            return new SparkHandle(withSecretFromFile(new SparkConf().setAppName(appName).set("spark.master", chosen)),
+                    null, true);
         }
         // a laptop run must not expose its driver, block manager or UI to the network it sits on
         SparkConf conf = new LoopbackSparkConf().setAppName(appName).set("spark.master", chosen)
                 .setIfMissing("spark.driver.host", LoopbackSparkConf.LOOPBACK)
                 .setIfMissing("spark.driver.bindAddress", LoopbackSparkConf.LOOPBACK);
         return new SparkHandle(conf, null, true);
+    }
+
+    /**
+     * A standalone cluster does not forward {@code spark.authenticate.secret} to a driver it
+     * launches in cluster deploy mode, nor any setting whose name says "secret"; the submit
+     * script names the secret's file ({@link #SECRET_FILE}, readable only by the user) and the
+     * driver reads it.
+     */
+    static SparkConf withSecretFromFile(SparkConf conf) {
+        if (conf.getBoolean("spark.authenticate", false) && !conf.contains("spark.authenticate.secret")
+                && conf.contains(SECRET_FILE)) {
+            try {
+                conf.set("spark.authenticate.secret", Files.readString(Path.of(conf.get(SECRET_FILE))).strip());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the cluster's secret file", e);
+            }
+        }
+        return conf;
     }
 
     /** A handle over a context someone else owns (tests' shared context); {@link #close()} leaves it running. */
@@ -81,6 +103,9 @@ public final class SparkHandle implements AutoCloseable {
             ensureEventLogDirectory();
             long start = System.nanoTime();
             context = new JavaSparkContext(conf);
+            if (!MasterUrl.isLocal(master())) {
+                awaitExecutors(context);
+            }
             startupSeconds = (System.nanoTime() - start) / 1e9;
             context.sc().addSparkListener(listener);
         }
@@ -125,6 +150,31 @@ public final class SparkHandle implements AutoCloseable {
         } finally {
             sc.clearCallSite();
             sc.clearJobGroup();
+        }
+    }
+
+    /**
+     * On a cluster, executors register after the context starts; waiting for them (until their
+     * number holds still for a second, 60 s at most) keeps their launch out of the first timed job.
+     */
+    private static void awaitExecutors(JavaSparkContext sc) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        int seen = 0;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            int executors = sc.statusTracker().getExecutorInfos().length - 1; // minus the driver
+            if (executors != seen) {
+                seen = executors;
+                stableSince = System.nanoTime();
+            } else if (seen > 0 && System.nanoTime() - stableSince > 1_000_000_000L) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+#
+# Serves the event logs of finished runs (./spark-events by default) in a Spark History Server
+# on 127.0.0.1, so their stage timings can be read after the application has ended:
+#   submit-scripts/history-server.sh     then open http://127.0.0.1:18080 ; Ctrl-C stops it
+#
+# Environment overrides:
+#   EVENT_LOG_DIR    the folder of event logs (default ./spark-events)
+#   HISTORY_PORT     the server's port (default 18080)
+#   SPARK_HOME       a Spark installation to use; without one, Spark comes from Maven Central
+set -euo pipefail
+
+source "$(dirname "$0")/common.sh"
+parse_script_options "$@"
+
+EVENT_LOG_DIR="$(cd "${EVENT_LOG_DIR:-spark-events}" && pwd)"
+HISTORY_PORT="${HISTORY_PORT:-18080}"
+export SPARK_LOCAL_IP=127.0.0.1   # the UI listens on loopback only
+
+ensure_spark_home
+echo "History Server for $EVENT_LOG_DIR at http://127.0.0.1:$HISTORY_PORT" >&2
+run_or_print java "@$TOUR_HOME/conf/java17-opens.args" -cp "$SPARK_HOME/jars/*" \
+  -Dspark.history.fs.logDirectory="file:$EVENT_LOG_DIR" -Dspark.history.ui.port="$HISTORY_PORT" \
+  org.apache.spark.deploy.history.HistoryServer

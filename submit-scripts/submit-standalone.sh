@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+#
+# Submits spark-cpu-tour to a Spark standalone cluster (by default the one cluster-up.sh started,
+# whose secret it picks up):
+#   submit-scripts/submit-standalone.sh [--dry-run] compare --workloads primes,image
+#
+# Environment overrides:
+#   MASTER           the Master's URL (default spark://127.0.0.1:7077)
+#   DEPLOY_MODE      client (the driver runs here) or cluster (on a worker) (default client)
+#   EXECUTOR_MEMORY  heap of each executor (default 2g)
+#   EXECUTOR_CORES   cores of each executor (default 1)
+#   NUM_EXECUTORS    executors to use, as total cores / EXECUTOR_CORES (default: all offered)
+#   SPARK_HOME       a Spark installation to use; without one, Spark comes from Maven Central
+#   CONF_DIR         folder with spark-defaults.conf and log4j2.properties (default conf/)
+#   SECRET_FILE      the cluster's authentication secret (default target/cluster/secret)
+set -euo pipefail
+
+source "$(dirname "$0")/common.sh"
+parse_script_options "$@"
+
+MASTER="${MASTER:-spark://127.0.0.1:7077}"
+DEPLOY_MODE="${DEPLOY_MODE:-client}"
+EXECUTOR_MEMORY="${EXECUTOR_MEMORY:-2g}"
+EXECUTOR_CORES="${EXECUTOR_CORES:-1}"
+SECRET_FILE="${SECRET_FILE:-$CLUSTER_DIR/secret}"
+case "$MASTER" in
+  spark://127.0.0.1:*|spark://localhost:*) export SPARK_LOCAL_IP=127.0.0.1 ;;  # a cluster on this machine
+esac
+
+ensure_app_jar
+find_spark_submit
+
+OPTS=(--master "$MASTER" --deploy-mode "$DEPLOY_MODE" --class "$MAIN_CLASS"
+      --executor-memory "$EXECUTOR_MEMORY" --executor-cores "$EXECUTOR_CORES")
+if [ "$DEPLOY_MODE" = cluster ]; then
+  # wait for the driver on the worker to finish; its table is in the worker's work folder
+  OPTS+=(--conf spark.standalone.submit.waitAppCompletion=true)
+  echo "cluster deploy mode: the driver's output goes to the worker's driver-*/stdout" >&2
+fi
+if [ -n "${NUM_EXECUTORS:-}" ]; then
+  OPTS+=(--total-executor-cores $((NUM_EXECUTORS * EXECUTOR_CORES)))
+fi
+# The secret travels in a properties file only this user can read, never on the command line.
+if [ -f "$SECRET_FILE" ]; then
+  (umask 077
+   cat "$SPARK_CONF_DIR/spark-defaults.conf" > "$CLUSTER_DIR/submit.conf"
+   printf '\nspark.authenticate true\nspark.authenticate.secret %s\n' "$(cat "$SECRET_FILE")" >> "$CLUSTER_DIR/submit.conf"
+   # a driver launched on a worker does not receive the secret; it reads it from this file
+   printf 'spark.cputour.auth.file %s\n' "$SECRET_FILE" >> "$CLUSTER_DIR/submit.conf")
+  OPTS+=(--properties-file "$CLUSTER_DIR/submit.conf")
+fi
+
+run_or_print "${SUBMIT[@]}" "${OPTS[@]}" "$APP_JAR" "${APP_ARGS[@]}"
