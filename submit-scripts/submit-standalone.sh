@@ -7,6 +7,7 @@
 # Environment overrides:
 #   MASTER           the Master's URL (default spark://127.0.0.1:7077)
 #   DEPLOY_MODE      client (the driver runs here) or cluster (on a worker) (default client)
+#   DRIVER_MEMORY    heap of the driver (default 1g; in cluster mode it must fit one worker)
 #   EXECUTOR_MEMORY  heap of each executor (default 2g)
 #   EXECUTOR_CORES   cores of each executor (default 1)
 #   NUM_EXECUTORS    executors to use, as total cores / EXECUTOR_CORES (default: all offered)
@@ -30,7 +31,7 @@ esac
 ensure_app_jar
 find_spark_submit
 
-OPTS=(--master "$MASTER" --deploy-mode "$DEPLOY_MODE" --class "$MAIN_CLASS"
+OPTS=(--master "$MASTER" --deploy-mode "$DEPLOY_MODE" --class "$MAIN_CLASS" --driver-memory "${DRIVER_MEMORY:-1g}"
       --executor-memory "$EXECUTOR_MEMORY" --executor-cores "$EXECUTOR_CORES")
 if [ "$DEPLOY_MODE" = cluster ]; then
   # wait for the driver on the worker to finish; its table is in the worker's work folder
