@@ -5,6 +5,7 @@ import dev.sparkcputour.cli.ExitCodes;
 import dev.sparkcputour.cli.ImageCommand;
 import dev.sparkcputour.cli.OverheadCommand;
 import dev.sparkcputour.cli.PrimesCommand;
+import dev.sparkcputour.cli.ReportCommand;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "spark-cpu-tour", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Where does the time go in CPU-bound work on one machine and on a Spark cluster?",
-        subcommands = {CompareCommand.class, PrimesCommand.class, ImageCommand.class, OverheadCommand.class})
+        subcommands = {CompareCommand.class, PrimesCommand.class, ImageCommand.class, ReportCommand.class, OverheadCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);

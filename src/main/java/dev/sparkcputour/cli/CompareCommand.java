@@ -110,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path folder = out != null ? out : timestampedFolder();
+        Path folder = out != null ? out : Results.timestampedFolder();
         Report report;
         int exit;
         try (SparkHandle spark = Sparks.handle("compare", run, spec)) {
@@ -185,16 +185,6 @@ public final class CompareCommand implements Callable<Integer> {
     /** The strategies of one workload that {@code --strategies} keeps (all when it is not given), in registry order. */
     private <S> List<S> chosen(List<S> all, Function<S, String> name) {
         return strategyNames.isEmpty() ? all : all.stream().filter(s -> strategyNames.contains(name.apply(s))).toList();
-    }
-
-    /** results/yyyyMMdd-HHmmss, with a suffix if a run in the same second already took it: nothing is overwritten. */
-    private static Path timestampedFolder() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path folder = Path.of("results", stamp);
-        for (int i = 2; Files.exists(folder); i++) {
-            folder = Path.of("results", stamp + "-" + i);
-        }
-        return folder;
     }
 
     /** A comparison measures like a harness: one warm-up and three timed runs unless told otherwise. */

@@ -10,7 +10,10 @@ import dev.sparkcputour.report.Report;
 import dev.sparkcputour.report.TableFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +72,16 @@ final class Results {
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
+    }
+
+    /** results/yyyyMMdd-HHmmss, with a suffix if a run in the same second already took it: nothing is overwritten. */
+    static Path timestampedFolder() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path folder = Path.of("results", stamp);
+        for (int i = 2; Files.exists(folder); i++) {
+            folder = Path.of("results", stamp + "-" + i);
+        }
+        return folder;
     }
 
     private static void writeFolder(Report report, Path folder) throws IOException {

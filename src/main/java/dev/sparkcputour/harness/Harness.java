@@ -4,10 +4,12 @@ import dev.sparkcputour.report.Machine;
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.report.RunResult;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.spark.RunRecorded;
 import dev.sparkcputour.spark.SparkMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
@@ -53,13 +55,17 @@ public final class Harness {
                     spark.context().sc().applicationId(), spark.startupSeconds(), spark.master(),
                     spark.uiUrl().orElse("disabled")));
         }
+        Optional<String> app = spark.isStarted() ? Optional.of(spark.context().sc().applicationId()) : Optional.empty();
+        Machine machine = Machine.current(sparkVersion(), spark.master(), nd4j, app);
+        RunRecorded.post(spark, new RunRecorded.MachineRecorded(machine.cores(), machine.java(), machine.spark(),
+                machine.master(), machine.cpu(), machine.jvm(), machine.nd4jBackend(), machine.blas(), machine.gitCommit(),
+                spark.startupSeconds()));
         List<RunResult> results = new ArrayList<>();
         for (Trial trial : trials) {
             results.add(measure(trial, spark));
         }
         OptionalDouble startup = spark.isStarted() ? OptionalDouble.of(spark.startupSeconds()) : OptionalDouble.empty();
-        Optional<String> app = spark.isStarted() ? Optional.of(spark.context().sc().applicationId()) : Optional.empty();
-        return new Report(Machine.current(sparkVersion(), spark.master(), nd4j, app), results, startup, spark.uiUrl());
+        return new Report(machine, results, startup, spark.uiUrl());
     }
 
     private RunResult measure(Trial trial, SparkHandle spark) throws Exception {
@@ -68,6 +74,7 @@ public final class Harness {
         List<Double> warmups = new ArrayList<>();
         List<Double> timed = new ArrayList<>();
         List<SparkMetrics> metrics = new ArrayList<>();
+        Map<String, Object> settings = trial.settings().get();
         String answer = null;
         for (int i = 0; i < warmup + repeat; i++) {
             // snapshots wait for Spark's listener bus, so they stay outside the timed region
@@ -89,9 +96,12 @@ public final class Harness {
             }
             answer = result;
             (i < warmup ? warmups : timed).add(seconds);
+            // into the event log, after the run's own task events: a report can be rebuilt from the log
+            RunRecorded.post(spark, new RunRecorded(trial.workload(), trial.strategy(), trial.usesSpark(),
+                    i < warmup ? "warmup" : "timed", i < warmup ? i + 1 : i - warmup + 1, seconds, result, settings));
             progress.accept(String.format(Locale.ROOT, "  %s took %.3f s", what, seconds));
         }
-        return new RunResult(trial.workload(), trial.strategy(), trial.settings().get(), warmups, timed, answer,
+        return new RunResult(trial.workload(), trial.strategy(), settings, warmups, timed, answer,
                 trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty());
     }
 

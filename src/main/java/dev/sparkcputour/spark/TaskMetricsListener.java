@@ -49,7 +49,9 @@ public final class TaskMetricsListener extends SparkListener {
         }
         for (AccumulableInfo info : CollectionConverters.asJava(end.taskInfo().accumulables())) {
             if (info.name().isDefined() && IMAGE_COPIES.equals(info.name().get()) && info.update().isDefined()) {
-                imageCopies += ((Number) info.update().get()).longValue();
+                // a number live; a string when replayed from an event log (Spark logs user accumulators as text)
+                Object update = info.update().get();
+                imageCopies += update instanceof Number n ? n.longValue() : Long.parseLong(update.toString());
             }
         }
     }

@@ -1,0 +1,61 @@
+package dev.sparkcputour.cli;
+
+import dev.sparkcputour.report.Report;
+import dev.sparkcputour.spark.EventLogReplay;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report}: the table, results.json, results.csv and charts rebuilt from Spark event logs
+ * alone, on the user's machine, for runs whose driver ran elsewhere (cluster deploy mode).
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Rebuild a run's table, results.json, results.csv and charts from its Spark event log.")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private Path eventLog;
+    private Path out;
+
+    @Option(names = "--event-log", paramLabel = "PATH", required = true,
+            description = "An application's event log (file or rolling-log folder), or a folder of them such as spark-events.")
+    void setEventLog(Path path) {
+        if (!Files.exists(path)) {
+            throw Usage.error(spec, "--event-log", "no such file or folder '" + path + "'");
+        }
+        eventLog = path;
+    }
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the files (default: results/<timestamp>/; one subfolder per application if several).")
+    void setOut(Path folder) {
+        out = Usage.writableFolder(spec, "--out", folder);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Report> reports = EventLogReplay.read(eventLog);
+        if (reports.isEmpty()) {
+            spec.commandLine().getErr().println("spark-cpu-tour: no spark-cpu-tour runs recorded in " + eventLog);
+            return ExitCodes.FAILURE;
+        }
+        Path folder = out != null ? out : Results.timestampedFolder();
+        int exit = ExitCodes.OK;
+        for (Report report : reports) {
+            Path target = reports.size() == 1 ? folder : folder.resolve(report.machine().sparkApp().orElse("app"));
+            spec.commandLine().getOut().println("Application " + report.machine().sparkApp().orElse("?")
+                    + " on " + report.machine().master() + ":");
+            exit = Math.max(exit, Results.publish(report, Optional.empty(), Optional.of(target), spec));
+        }
+        return exit;
+    }
+}

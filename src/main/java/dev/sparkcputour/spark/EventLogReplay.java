@@ -1,0 +1,161 @@
+package dev.sparkcputour.spark;
+
+import dev.sparkcputour.report.Machine;
+import dev.sparkcputour.report.Report;
+import dev.sparkcputour.report.RunResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.deploy.history.EventLogFileReader;
+import org.apache.spark.deploy.history.EventLogFileReader$;
+import org.apache.spark.scheduler.ReplayListenerBus;
+import org.apache.spark.scheduler.ReplayListenerBus$;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerApplicationStart;
+import org.apache.spark.scheduler.SparkListenerBlockUpdated;
+import org.apache.spark.scheduler.SparkListenerEvent;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Rebuilds reports from Spark event logs alone: the runs come from the {@link RunRecorded}
+ * events the harness posted, their Spark metrics from the task ends logged between one record
+ * and the one before it (runs are sequential), exactly as the live listener sums them.
+ * Spark's own reader opens single, rolling and compressed logs alike.
+ */
+public final class EventLogReplay {
+
+    private EventLogReplay() {
+    }
+
+    /**
+     * The reports in {@code path}: an application's event log (a file, or a rolling log's
+     * folder), or a folder of them such as {@code ./spark-events}. Applications that recorded no
+     * runs are skipped.
+     */
+    public static List<Report> read(Path path) throws IOException {
+        FileSystem fs = FileSystem.getLocal(new Configuration());
+        List<Report> reports = new ArrayList<>();
+        Optional<EventLogFileReader> single = reader(fs, path);
+        List<Path> logs = new ArrayList<>();
+        if (single.isPresent() && !isFolderOfLogs(path)) {
+            logs.add(path);
+        } else {
+            try (Stream<Path> children = Files.list(path)) {
+                children.sorted().forEach(logs::add);
+            }
+        }
+        for (Path log : logs) {
+            Optional<EventLogFileReader> reader = reader(fs, log);
+            if (reader.isPresent()) {
+                replay(fs, reader.get()).ifPresent(reports::add);
+            }
+        }
+        return reports;
+    }
+
+    private static boolean isFolderOfLogs(Path path) {
+        return Files.isDirectory(path) && !path.getFileName().toString().startsWith("eventlog_v2_");
+    }
+
+    private static Optional<EventLogFileReader> reader(FileSystem fs, Path path) {
+        scala.Option<EventLogFileReader> reader = EventLogFileReader$.MODULE$.apply(fs,
+                new org.apache.hadoop.fs.Path(path.toUri()));
+        return reader.isDefined() ? Optional.of(reader.get()) : Optional.empty();
+    }
+
+    private static Optional<Report> replay(FileSystem fs, EventLogFileReader reader) {
+        Collector collector = new Collector();
+        ReplayListenerBus bus = new ReplayListenerBus();
+        bus.addListener(collector);
+        for (FileStatus file : CollectionConverters.asJava(reader.listEventLogFiles())) {
+            try (InputStream in = EventLogFileReader$.MODULE$.openEventLog(file.getPath(), fs)) {
+                bus.replay(in, file.getPath().toString(), !reader.completed(), ReplayListenerBus$.MODULE$.SELECT_ALL_FILTER());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read event log " + file.getPath(), e);
+            }
+        }
+        return collector.report();
+    }
+
+    /** Collects one application's records and the task metrics between them. */
+    private static final class Collector extends SparkListener {
+        private final TaskMetricsListener metrics = new TaskMetricsListener();
+        private final Map<String, List<RunRecorded>> runs = new LinkedHashMap<>();
+        private final Map<RunRecorded, SparkMetrics> runMetrics = new java.util.IdentityHashMap<>();
+        private SparkMetrics lastMark = SparkMetrics.NONE;
+        private RunRecorded.MachineRecorded machine;
+        private String appId;
+
+        @Override
+        public void onApplicationStart(SparkListenerApplicationStart start) {
+            appId = start.appId().isDefined() ? start.appId().get() : null;
+        }
+
+        @Override
+        public void onJobStart(SparkListenerJobStart start) {
+            metrics.onJobStart(start);
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            metrics.onTaskEnd(end);
+        }
+
+        @Override
+        public void onBlockUpdated(SparkListenerBlockUpdated updated) {
+            metrics.onBlockUpdated(updated);
+        }
+
+        @Override
+        public void onOtherEvent(SparkListenerEvent event) {
+            if (event instanceof RunRecorded run) {
+                SparkMetrics now = metrics.snapshot();
+                runMetrics.put(run, now.minus(lastMark));
+                lastMark = now;
+                runs.computeIfAbsent(run.workload() + "\u0000" + run.strategy(), k -> new ArrayList<>()).add(run);
+            } else if (event instanceof RunRecorded.MachineRecorded recorded) {
+                machine = recorded;
+            }
+        }
+
+        Optional<Report> report() {
+            if (runs.isEmpty() || machine == null) {
+                return Optional.empty();
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (List<RunRecorded> repetitions : runs.values()) {
+                RunRecorded first = repetitions.get(0);
+                List<Double> warmups = new ArrayList<>();
+                List<Double> timed = new ArrayList<>();
+                List<SparkMetrics> timedMetrics = new ArrayList<>();
+                for (RunRecorded r : repetitions) {
+                    if (r.phase().equals("warmup")) {
+                        warmups.add(r.seconds());
+                    } else {
+                        timed.add(r.seconds());
+                        timedMetrics.add(runMetrics.get(r));
+                    }
+                }
+                results.add(new RunResult(first.workload(), first.strategy(), first.params(), warmups, timed,
+                        first.answer(), first.usesSpark() ? Optional.of(SparkMetrics.mean(timedMetrics)) : Optional.empty()));
+            }
+            Machine m = new Machine(machine.cores(), machine.java(), machine.spark(), machine.master(), machine.cpu(),
+                    machine.jvm(), machine.nd4jBackend(), machine.blas(), machine.gitCommit(), Optional.ofNullable(appId));
+            return Optional.of(new Report(m, results, OptionalDouble.of(machine.sparkStartupSeconds()), Optional.empty()));
+        }
+    }
+}

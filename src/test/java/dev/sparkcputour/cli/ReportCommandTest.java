@@ -1,0 +1,72 @@
+package dev.sparkcputour.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkcputour.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report --event-log} rebuilds a real run's results from its event log alone. */
+class ReportCommandTest {
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        return Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    }
+
+    @Test
+    void rebuildsTheSameAnswersAndSparkMetricsFromTheEventLog(@TempDir Path dir) throws Exception {
+        Path events = Files.createDirectories(dir.resolve("spark-events"));
+        System.setProperty("spark.eventLog.enabled", "true");
+        System.setProperty("spark.eventLog.dir", events.toString());
+        System.setProperty("spark.eventLog.logBlockUpdates.enabled", "true");
+        try {
+            StringWriter err = new StringWriter();
+            assertEquals(ExitCodes.OK, run(new StringWriter(), err, "compare", "--n", "30000", "--size", "60",
+                    "--filters", "3", "--iterations", "2", "--master", "local[2]", "--out", dir.resolve("live").toString()),
+                    err.toString());
+        } finally {
+            System.clearProperty("spark.eventLog.enabled");
+            System.clearProperty("spark.eventLog.dir");
+            System.clearProperty("spark.eventLog.logBlockUpdates.enabled");
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.OK, run(out, err, "report", "--event-log", events.toString(),
+                "--out", dir.resolve("replay").toString()), err.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("image: ")), out.toString());
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode live = json.readTree(dir.resolve("live/results.json").toFile());
+        JsonNode replay = json.readTree(dir.resolve("replay/results.json").toFile());
+        assertEquals(live.get("machine"), replay.get("machine"));
+        assertEquals(8, replay.get("runs").size());
+        for (int i = 0; i < 8; i++) {
+            JsonNode a = live.at("/runs/" + i);
+            JsonNode b = replay.at("/runs/" + i);
+            for (String field : new String[] {"workload", "strategy", "answer", "seconds", "warmup_s", "spark_metrics"}) {
+                assertEquals(a.get(field), b.get(field), field + " of " + a.get("strategy"));
+            }
+        }
+        assertEquals(6, replay.at("/runs/5/spark_metrics/image_copies").asInt(), "spark-copy: 3 filters × 2 iterations");
+        for (String file : new String[] {"results.csv", "primes.png", "image.png"}) {
+            assertTrue(Files.size(dir.resolve("replay").resolve(file)) > 0, file);
+        }
+    }
+
+    @Test
+    void aMissingLogIsBadInputAndALogWithoutRunsAFailure(@TempDir Path dir) throws Exception {
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.USAGE, run(new StringWriter(), err, "report", "--event-log", dir.resolve("nope").toString()));
+        assertTrue(err.toString().contains("'--event-log': no such file or folder"), err.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(ExitCodes.FAILURE, run(new StringWriter(), err2, "report", "--event-log", dir.toString()));
+        assertTrue(err2.toString().contains("no spark-cpu-tour runs recorded"), err2.toString());
+    }
+}
