@@ -1,5 +1,9 @@
 package dev.sparkcputour.cli;
 
+import static dev.sparkcputour.support.Cli.run;
+
+import dev.sparkcputour.support.Cli.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -45,15 +49,7 @@ class CompareCommandTest {
     /** π(20000). */
     private static final String PRIMES_BELOW_20000 = "2262";
 
-    record Outcome(int exit, String out, String err) {
-    }
 
-    static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Outcome(exit, out.toString(), err.toString());
-    }
 
     @Test
     void writesJsonCsvAndChartsThatParseBack(@TempDir Path dir) throws IOException {

@@ -1,5 +1,9 @@
 package dev.sparkcputour.cli;
 
+import static dev.sparkcputour.support.Cli.run;
+
+import dev.sparkcputour.support.Cli.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,13 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkcputour.Main;
 import dev.sparkcputour.kernel.NpyFormat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,25 +57,7 @@ class ImageCommandTest {
     @TempDir
     static Path fixtures;
 
-    record Outcome(int exit, String out, String err) {
-    }
 
-    /**
-     * Runs the CLI with captured streams. An OutOfMemoryError escaping picocli becomes exit -1 with the
-     * error on stderr, so it fails one case instead of aborting the whole run (JUnit rethrows it).
-     */
-    static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit;
-        try {
-            exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        } catch (OutOfMemoryError e) {
-            err.write("uncaught " + e + "\n");
-            exit = -1;
-        }
-        return new Outcome(exit, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void makeFixtures() throws IOException {

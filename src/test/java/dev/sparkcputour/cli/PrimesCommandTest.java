@@ -1,14 +1,15 @@
 package dev.sparkcputour.cli;
 
+import static dev.sparkcputour.support.Cli.run;
+
+import dev.sparkcputour.support.Cli.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkcputour.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The CLI through picocli's execute(), as a user would call it; Spark runs for real where asked. */
 class PrimesCommandTest {
 
-    record Outcome(int exit, String out, String err) {
-    }
 
-    static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Outcome(exit, out.toString(), err.toString());
-    }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {

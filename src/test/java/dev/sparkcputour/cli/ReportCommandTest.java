@@ -1,13 +1,12 @@
 package dev.sparkcputour.cli;
 
+import static dev.sparkcputour.support.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkcputour.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.sparkcputour.support.Cli.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code report --event-log} rebuilds a real run's results from its event log alone. */
 class ReportCommandTest {
 
-    private static int run(StringWriter out, StringWriter err, String... args) {
-        return Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-    }
-
     @Test
     void rebuildsTheSameAnswersAndSparkMetricsFromTheEventLog(@TempDir Path dir) throws Exception {
         Path events = Files.createDirectories(dir.resolve("spark-events"));
@@ -27,20 +22,17 @@ class ReportCommandTest {
         System.setProperty("spark.eventLog.dir", events.toString());
         System.setProperty("spark.eventLog.logBlockUpdates.enabled", "true");
         try {
-            StringWriter err = new StringWriter();
-            assertEquals(ExitCodes.OK, run(new StringWriter(), err, "compare", "--n", "30000", "--size", "60",
-                    "--filters", "3", "--iterations", "2", "--master", "local[2]", "--out", dir.resolve("live").toString()),
-                    err.toString());
+            Outcome live = run("compare", "--n", "30000", "--size", "60", "--filters", "3", "--iterations", "2",
+                    "--master", "local[2]", "--out", dir.resolve("live").toString());
+            assertEquals(ExitCodes.OK, live.exit(), live.err());
         } finally {
             System.clearProperty("spark.eventLog.enabled");
             System.clearProperty("spark.eventLog.dir");
             System.clearProperty("spark.eventLog.logBlockUpdates.enabled");
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertEquals(ExitCodes.OK, run(out, err, "report", "--event-log", events.toString(),
-                "--out", dir.resolve("replay").toString()), err.toString());
-        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("image: ")), out.toString());
+        Outcome rebuilt = run("report", "--event-log", events.toString(), "--out", dir.resolve("replay").toString());
+        assertEquals(ExitCodes.OK, rebuilt.exit(), rebuilt.err());
+        assertTrue(rebuilt.out().lines().anyMatch(l -> l.startsWith("image: ")), rebuilt.out());
 
         ObjectMapper json = new ObjectMapper();
         JsonNode live = json.readTree(dir.resolve("live/results.json").toFile());
@@ -62,11 +54,11 @@ class ReportCommandTest {
 
     @Test
     void aMissingLogIsBadInputAndALogWithoutRunsAFailure(@TempDir Path dir) throws Exception {
-        StringWriter err = new StringWriter();
-        assertEquals(ExitCodes.USAGE, run(new StringWriter(), err, "report", "--event-log", dir.resolve("nope").toString()));
-        assertTrue(err.toString().contains("'--event-log': no such file or folder"), err.toString());
-        StringWriter err2 = new StringWriter();
-        assertEquals(ExitCodes.FAILURE, run(new StringWriter(), err2, "report", "--event-log", dir.toString()));
-        assertTrue(err2.toString().contains("no spark-cpu-tour runs recorded"), err2.toString());
+        Outcome missing = run("report", "--event-log", dir.resolve("nope").toString());
+        assertEquals(ExitCodes.USAGE, missing.exit());
+        assertTrue(missing.err().contains("'--event-log': no such file or folder"), missing.err());
+        Outcome empty = run("report", "--event-log", dir.toString());
+        assertEquals(ExitCodes.FAILURE, empty.exit());
+        assertTrue(empty.err().contains("no spark-cpu-tour runs recorded"), empty.err());
     }
 }
