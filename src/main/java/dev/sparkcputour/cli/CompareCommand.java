@@ -140,7 +140,8 @@ public final class CompareCommand implements Callable<Integer> {
         Report last = null;
         for (int k : sweepCores) {
             boolean oversubscribed = k > Runtime.getRuntime().availableProcessors();
-            try (SparkHandle spark = SparkHandle.create("spark-cpu-tour compare sweep", Optional.of("local[" + k + "]"))) {
+            try (SparkHandle spark = SparkHandle.create("spark-cpu-tour compare sweep", Optional.of("local[" + k + "]"),
+                    run.faults())) {
                 List<Trial> trials = trials(spark, k, true);
                 last = harness(trials).run(trials, spark);
             }

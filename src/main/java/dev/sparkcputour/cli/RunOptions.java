@@ -1,6 +1,7 @@
 package dev.sparkcputour.cli;
 
 import dev.sparkcputour.config.Defaults;
+import dev.sparkcputour.spark.TaskFaults;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,13 @@ public final class RunOptions {
 
     private Path json;
 
+    private double failTasks;
+
+    // for tests of Spark's retries; hidden so that the help lists only what measuring needs
+    @Option(names = "--fail-seed", paramLabel = "S", hidden = true, defaultValue = "0",
+            description = "Seed of the injected task faults.")
+    private long failSeed;
+
     @Option(names = "--hold-ui", description = "Keep the Spark application and its UI up after the work, until Enter or Ctrl-C.")
     private boolean holdUi;
 
@@ -41,6 +49,20 @@ public final class RunOptions {
             description = "Untimed runs per strategy before the timed ones (default: ${DEFAULT-VALUE}).")
     void setWarmup(int value) {
         warmup = (int) Usage.atLeast(spec, "--warmup", value, 0);
+    }
+
+    @Option(names = "--fail-tasks", paramLabel = "P", hidden = true, defaultValue = "0",
+            description = "Make each Spark task's first attempt fail with probability P (0 to 1).")
+    void setFailTasks(double probability) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw Usage.error(spec, "--fail-tasks", "must be in [0, 1], got " + probability);
+        }
+        failTasks = probability;
+    }
+
+    /** The task faults asked for (none by default). */
+    public TaskFaults faults() {
+        return failTasks == 0 ? TaskFaults.NONE : new TaskFaults(failTasks, failSeed);
     }
 
     public Optional<String> master() {

@@ -11,7 +11,7 @@ final class Sparks {
 
     static SparkHandle handle(String command, RunOptions run, CommandSpec spec) {
         try {
-            return SparkHandle.create("spark-cpu-tour " + command, run.master());
+            return SparkHandle.create("spark-cpu-tour " + command, run.master(), run.faults());
         } catch (IllegalArgumentException e) {
             throw Usage.error(spec, run.master().isPresent() ? "--master" : "spark.master", e.getMessage());
         }

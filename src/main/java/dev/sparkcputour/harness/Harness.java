@@ -87,8 +87,9 @@ public final class Harness {
                 result = trial.work().call();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            SparkMetrics spent = trial.usesSpark() ? spark.metrics().minus(before) : SparkMetrics.NONE;
             if (trial.usesSpark() && i >= warmup) {
-                metrics.add(spark.metrics().minus(before));
+                metrics.add(spent);
             }
             if (answer != null && !answer.equals(result)) {
                 throw new IllegalStateException(trial.workload() + " " + trial.strategy()
@@ -99,7 +100,8 @@ public final class Harness {
             // into the event log, after the run's own task events: a report can be rebuilt from the log
             RunRecorded.post(spark, new RunRecorded(trial.workload(), trial.strategy(), trial.usesSpark(),
                     i < warmup ? "warmup" : "timed", i < warmup ? i + 1 : i - warmup + 1, seconds, result, settings));
-            progress.accept(String.format(Locale.ROOT, "  %s took %.3f s", what, seconds));
+            progress.accept(String.format(Locale.ROOT, "  %s took %.3f s%s", what, seconds, spent.failedTasks() == 0
+                    ? "" : String.format(Locale.ROOT, " (%d failed task attempts retried)", spent.failedTasks())));
         }
         return new RunResult(trial.workload(), trial.strategy(), settings, warmups, timed, answer,
                 trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty());

@@ -40,7 +40,7 @@ public final class SparkBroadcastImage implements ImageStrategy {
         return spark.run(job.label(name(), "image broadcast"), sc -> {
             Broadcast<ShippedArray> image = sc.broadcast(ShippedArray.of(job.image()));
             try {
-                return Shipping.unship(sc.parallelize(filters, filters.size())
+                return Shipping.unship(spark.faults().inject(sc.parallelize(filters, filters.size()))
                         .map(filter -> ShippedArray.of(kernel.convolve(image.value().arrayCountingCopy(copies), filter.array(), stride)))
                         .collect());
             } finally {

@@ -38,7 +38,7 @@ public final class SparkClosureImage implements ImageStrategy {
         Convolution kernel = job.params().kernel();
         int stride = job.params().stride();
         return spark.run(job.label(name(), "image captured in the closure"), sc -> Shipping.unship(
-                sc.parallelize(filters, filters.size())
+                spark.faults().inject(sc.parallelize(filters, filters.size()))
                         .map(filter -> ShippedArray.of(kernel.convolve(image.arrayCountingCopy(copies), filter.array(), stride)))
                         .collect()));
     }

@@ -46,7 +46,7 @@ public final class SparkCopyImage implements ImageStrategy {
         Convolution kernel = job.params().kernel();
         int stride = job.params().stride();
         return spark.run(job.label(name(), "image in each task's data"), sc -> Shipping.unship(
-                sc.parallelize(pairs, pairs.size())
+                spark.faults().inject(sc.parallelize(pairs, pairs.size()))
                         .map(pair -> ShippedArray.of(kernel.convolve(pair.image().arrayCountingCopy(copies), pair.filter().array(), stride)))
                         .collect()));
     }

@@ -4,6 +4,7 @@ import dev.sparkcputour.config.PrimesParams;
 import dev.sparkcputour.kernel.TrialDivision;
 import dev.sparkcputour.spark.JobLabel;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.spark.TaskFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +40,12 @@ public final class SparkPrimes implements PrimeStrategy {
     @Override
     public long countPrimes(PrimesParams params, SparkHandle spark) {
         PartitionPlan plan = PartitionPlan.balanced(params.n(), partitions(params, spark.context()));
-        return spark.run(label(plan), sc -> countPrimes(sc, plan));
+        return spark.run(label(plan), sc -> countPrimes(sc, plan, spark.faults()));
     }
 
     /** Counts the primes of {@code plan} as one job: one task per partition, one long back from each. */
-    public static long countPrimes(JavaSparkContext sc, PartitionPlan plan) {
-        return partitionNumbers(sc, plan).map(plan::countPrimes).fold(0L, Long::sum);
+    public static long countPrimes(JavaSparkContext sc, PartitionPlan plan, TaskFaults faults) {
+        return faults.inject(partitionNumbers(sc, plan)).map(plan::countPrimes).fold(0L, Long::sum);
     }
 
     /** The primes themselves, one RDD element each: for checking, not for counting. */

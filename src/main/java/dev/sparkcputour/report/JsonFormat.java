@@ -51,6 +51,7 @@ public final class JsonFormat implements ResultFormat {
             node.put("answer", run.answer());
             run.sparkMetrics().ifPresent(m -> node.putObject("spark_metrics")
                     .put("tasks", m.tasks())
+                    .put("failed_tasks", m.failedTasks())
                     .put("deserialize_s", m.deserializeSeconds())
                     .put("run_s", m.runSeconds())
                     .put("result_serialize_s", m.resultSerializeSeconds())

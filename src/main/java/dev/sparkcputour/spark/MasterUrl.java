@@ -51,4 +51,29 @@ public final class MasterUrl {
         }
         return master;
     }
+
+    /**
+     * Fails fast, in bounded time, when no master of a {@code spark://} URL accepts a connection:
+     * Spark itself would retry registering for a minute and then leave the driver without executors.
+     *
+     * @throws IllegalStateException naming the master and why it cannot be reached
+     */
+    public static void checkReachable(String master, int timeoutMillis) {
+        if (!master.startsWith("spark://")) {
+            return;
+        }
+        String why = "";
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1))), timeoutMillis);
+                return;
+            } catch (java.io.IOException e) {
+                why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+        }
+        throw new IllegalStateException("cannot reach the Spark master " + master + " (" + why
+                + "); is it running? submit-scripts/cluster-up.sh starts one on this machine");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
 
@@ -26,17 +27,25 @@ public final class SparkHandle implements AutoCloseable {
     /** The file holding the cluster's authentication secret, for drivers launched on a worker. */
     public static final String SECRET_FILE = "spark.cputour.auth.file";
 
+    /** How long a cluster driver waits for its first executors before it gives up. */
+    private static final long EXECUTOR_WAIT_NANOS = 60_000_000_000L;
+
+    /** How long to try reaching a standalone master before calling it unreachable. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
     private final SparkConf conf;
     private final boolean owned;
+    private final TaskFaults faults;
     private final TaskMetricsListener listener = new TaskMetricsListener();
     private final Map<String, LongAccumulator> counters = new HashMap<>();
     private JavaSparkContext context;
     private double startupSeconds;
 
-    private SparkHandle(SparkConf conf, JavaSparkContext context, boolean owned) {
+    private SparkHandle(SparkConf conf, JavaSparkContext context, boolean owned, TaskFaults faults) {
         this.conf = conf;
         this.context = context;
         this.owned = owned;
+        this.faults = faults;
         if (context != null) {
             context.sc().addSparkListener(listener);
         }
@@ -48,16 +57,24 @@ public final class SparkHandle implements AutoCloseable {
      * @throws IllegalArgumentException if the master URL is not one Spark can parse
      */
     public static SparkHandle create(String appName, Optional<String> master) {
+        return create(appName, master, TaskFaults.NONE);
+    }
+
+    /**
+     * As {@link #create(String, Optional)}, with {@code faults} injected into every task of the
+     * strategies' jobs (retries come from {@code local[N,maxFailures]} or {@code spark.task.maxFailures}).
+     */
+    public static SparkHandle create(String appName, Optional<String> master, TaskFaults faults) {
         String chosen = master.orElse(new SparkConf().get("spark.master", Defaults.MASTER));
         if (!MasterUrl.isLocal(MasterUrl.check(chosen))) {
             return new SparkHandle(withSecretFromFile(new SparkConf().setAppName(appName).set("spark.master", chosen)),
-                    null, true);
+                    null, true, faults);
         }
         // a laptop run must not expose its driver, block manager or UI to the network it sits on
         SparkConf conf = new LoopbackSparkConf().setAppName(appName).set("spark.master", chosen)
                 .setIfMissing("spark.driver.host", LoopbackSparkConf.LOOPBACK)
                 .setIfMissing("spark.driver.bindAddress", LoopbackSparkConf.LOOPBACK);
-        return new SparkHandle(conf, null, true);
+        return new SparkHandle(conf, null, true, faults);
     }
 
     /**
@@ -80,12 +97,17 @@ public final class SparkHandle implements AutoCloseable {
 
     /** A handle over a context someone else owns (tests' shared context); {@link #close()} leaves it running. */
     public static SparkHandle wrap(JavaSparkContext existing) {
-        return new SparkHandle(existing.getConf(), existing, false);
+        return new SparkHandle(existing.getConf(), existing, false, TaskFaults.NONE);
     }
 
     /** The master this handle starts, or started, its context on. */
     public String master() {
         return conf.get("spark.master");
+    }
+
+    /** The task faults the strategies inject into their jobs (none unless asked for). */
+    public TaskFaults faults() {
+        return faults;
     }
 
     public boolean isStarted() {
@@ -101,11 +123,18 @@ public final class SparkHandle implements AutoCloseable {
     public synchronized JavaSparkContext context() {
         if (context == null) {
             ensureEventLogDirectory();
+            MasterUrl.checkReachable(master(), CONNECT_TIMEOUT_MILLIS);
             long start = System.nanoTime();
-            context = new JavaSparkContext(conf);
+            JavaSparkContext started = new JavaSparkContext(conf);
             if (!MasterUrl.isLocal(master())) {
-                awaitExecutors(context);
+                try {
+                    awaitExecutors(started);
+                } catch (RuntimeException e) {
+                    started.stop();
+                    throw e;
+                }
             }
+            context = started;
             startupSeconds = (System.nanoTime() - start) / 1e9;
             context.sc().addSparkListener(listener);
         }
@@ -147,6 +176,11 @@ public final class SparkHandle implements AutoCloseable {
         sc.setCallSite(label.callSite());
         try {
             return job.apply(sc);
+        } catch (Exception e) { // Scala throws SparkException, a checked exception, without declaring it
+            if (e instanceof SparkException failed) {
+                throw JobFailedException.of(label, failed);
+            }
+            throw e;
         } finally {
             sc.clearCallSite();
             sc.clearJobGroup();
@@ -155,13 +189,18 @@ public final class SparkHandle implements AutoCloseable {
 
     /**
      * On a cluster, executors register after the context starts; waiting for them (until their
-     * number holds still for a second, 60 s at most) keeps their launch out of the first timed job.
+     * number holds still for a second) keeps their launch out of the first timed job. None within
+     * a minute, or a master that drops the application, is a failure, not a hang.
      */
     private static void awaitExecutors(JavaSparkContext sc) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + EXECUTOR_WAIT_NANOS;
         int seen = 0;
         long stableSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
+            if (sc.sc().isStopped()) {
+                throw new IllegalStateException("the master at " + sc.master()
+                        + " dropped the application before any executor started (see the log above)");
+            }
             int executors = sc.statusTracker().getExecutorInfos().length - 1; // minus the driver
             if (executors != seen) {
                 seen = executors;
@@ -175,6 +214,10 @@ public final class SparkHandle implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        if (seen == 0) {
+            throw new IllegalStateException("no executor registered within " + EXECUTOR_WAIT_NANOS / 1_000_000_000L
+                    + " s on " + sc.master() + ": do its workers have the free cores and memory asked for?");
         }
     }
 

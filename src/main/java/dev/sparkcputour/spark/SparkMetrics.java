@@ -6,7 +6,8 @@ import java.util.List;
  * What Spark spent on one strategy run, summed over its tasks: the listener's view of where
  * the time went. Times in seconds, sizes in bytes.
  *
- * @param tasks                    tasks that ended
+ * @param tasks                    task attempts that ended, failed ones included
+ * @param failedTasks              task attempts that failed (and were retried, or failed the job)
  * @param deserializeSeconds       deserialising task closures and task data on executors
  * @param runSeconds               executor run time, deserialisation excluded
  * @param resultSerializeSeconds   serialising task results on executors
@@ -16,11 +17,11 @@ import java.util.List;
  * @param imageCopies              deserialisations of the image inside tasks
  * @param jobIds                   the Spark jobs, to find them in the UI or a History Server
  */
-public record SparkMetrics(long tasks, double deserializeSeconds, double runSeconds, double resultSerializeSeconds,
+public record SparkMetrics(long tasks, long failedTasks, double deserializeSeconds, double runSeconds, double resultSerializeSeconds,
                            double gcSeconds, long resultBytes, long broadcastBytes, long imageCopies,
                            List<Integer> jobIds) {
 
-    public static final SparkMetrics NONE = new SparkMetrics(0, 0, 0, 0, 0, 0, 0, 0, List.of());
+    public static final SparkMetrics NONE = new SparkMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
 
     public SparkMetrics {
         jobIds = List.copyOf(jobIds);
@@ -34,6 +35,7 @@ public record SparkMetrics(long tasks, double deserializeSeconds, double runSeco
         }
         return new SparkMetrics(
                 Math.round(runs.stream().mapToLong(SparkMetrics::tasks).sum() / (double) n),
+                Math.round(runs.stream().mapToLong(SparkMetrics::failedTasks).sum() / (double) n),
                 runs.stream().mapToDouble(SparkMetrics::deserializeSeconds).sum() / n,
                 runs.stream().mapToDouble(SparkMetrics::runSeconds).sum() / n,
                 runs.stream().mapToDouble(SparkMetrics::resultSerializeSeconds).sum() / n,
@@ -46,7 +48,7 @@ public record SparkMetrics(long tasks, double deserializeSeconds, double runSeco
 
     /** What happened between {@code before} and this snapshot. */
     public SparkMetrics minus(SparkMetrics before) {
-        return new SparkMetrics(tasks - before.tasks, deserializeSeconds - before.deserializeSeconds,
+        return new SparkMetrics(tasks - before.tasks, failedTasks - before.failedTasks, deserializeSeconds - before.deserializeSeconds,
                 runSeconds - before.runSeconds, resultSerializeSeconds - before.resultSerializeSeconds,
                 gcSeconds - before.gcSeconds, resultBytes - before.resultBytes,
                 broadcastBytes - before.broadcastBytes, imageCopies - before.imageCopies,

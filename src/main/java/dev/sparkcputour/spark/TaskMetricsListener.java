@@ -22,6 +22,7 @@ public final class TaskMetricsListener extends SparkListener {
     public static final String IMAGE_COPIES = "image copies deserialised";
 
     private long tasks;
+    private long failedTasks;
     private long deserializeMillis;
     private long runMillis;
     private long resultSerializeMillis;
@@ -39,6 +40,9 @@ public final class TaskMetricsListener extends SparkListener {
     @Override
     public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
         tasks++;
+        if (!(end.reason() instanceof org.apache.spark.Success$)) {
+            failedTasks++;
+        }
         TaskMetrics metrics = end.taskMetrics();
         if (metrics != null) {
             deserializeMillis += metrics.executorDeserializeTime();
@@ -67,7 +71,7 @@ public final class TaskMetricsListener extends SparkListener {
 
     /** The totals so far. */
     public synchronized SparkMetrics snapshot() {
-        return new SparkMetrics(tasks, deserializeMillis / 1e3, runMillis / 1e3, resultSerializeMillis / 1e3,
+        return new SparkMetrics(tasks, failedTasks, deserializeMillis / 1e3, runMillis / 1e3, resultSerializeMillis / 1e3,
                 gcMillis / 1e3, resultBytes, broadcastBytes, imageCopies, jobIds);
     }
 }

@@ -206,7 +206,7 @@ class CompareCommandTest {
                 new RunResult("primes", "serial", n, List.of(), List.of(0.5), "9592", Optional.empty()),
                 new RunResult("primes", "threads", n, List.of(), List.of(0.25), "9593", Optional.empty()),
                 new RunResult("primes", "spark", n, List.of(), List.of(0.75), "9592",
-                        Optional.of(new SparkMetrics(8, 0.01, 0.2, 0, 0, 800, 4000, 0, List.of(0)))),
+                        Optional.of(new SparkMetrics(8, 0, 0.01, 0.2, 0, 0, 800, 4000, 0, List.of(0)))),
                 new RunResult("image", "serial", Map.of(), List.of(), List.of(1.0), "1.5", Optional.empty()),
                 new RunResult("image", "threads", Map.of(), List.of(), List.of(0.5), "1.5", Optional.empty()));
         return new Report(machine, runs, OptionalDouble.of(1.0), Optional.empty());

@@ -10,6 +10,7 @@ import dev.sparkcputour.kernel.TrialDivision;
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.report.RunResult;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.spark.TaskFaults;
 import dev.sparkcputour.support.SharedSpark;
 import java.util.List;
 import java.util.OptionalInt;
@@ -36,7 +37,7 @@ class SparkPrimesTest {
     @CsvSource({"0, 1, 0", "2, 3, 0", "3, 2, 1", "100, 7, 25", "1000000, 1, 78498", "1000000, 13, 78498",
         "2000000, 16, 148933"})
     void countsAsOneJobOverAnyPartitioning(long n, int partitions, long expected, JavaSparkContext sc) {
-        assertEquals(expected, SparkPrimes.countPrimes(sc, PartitionPlan.balanced(n, partitions)));
+        assertEquals(expected, SparkPrimes.countPrimes(sc, PartitionPlan.balanced(n, partitions), TaskFaults.NONE));
     }
 
     @Test

@@ -59,17 +59,17 @@ class ReportFormatsTest {
                 new RunResult("primes", "threads", params("n", 2_000_000L, "threads", 8), List.of(0.5),
                         List.of(0.25, 0.1, 0.375), PRIMES_ANSWER, Optional.empty()),
                 new RunResult("primes", "spark", params("n", 2_000_000L, "partitions", 32), List.of(2.0),
-                        List.of(0.5, 0.625, 0.75), PRIMES_ANSWER, Optional.of(new SparkMetrics(32, 0.125, 3.5,
+                        List.of(0.5, 0.625, 0.75), PRIMES_ANSWER, Optional.of(new SparkMetrics(32, 0, 0.125, 3.5,
                                 0.001, 0.0625, 48_000, 12_345, 0, List.of(3, 4, 5)))),
                 new RunResult("image", "serial", image, List.of(4.0), List.of(3.5, 3.25, 3.75), IMAGE_ANSWER,
                         Optional.empty()),
                 new RunResult("image", "threads", imageThreads, List.of(1.0), List.of(0.875, 0.8125, 0.9375),
                         IMAGE_ANSWER, Optional.empty()),
                 new RunResult("image", "spark-closure", image, List.of(3.0), List.of(2.5, 2.0, 3.0), IMAGE_ANSWER,
-                        Optional.of(new SparkMetrics(100, 0.5, 20.0, 0.25, 0.125, 288_012_000, 720_050_000, 100,
+                        Optional.of(new SparkMetrics(100, 0, 0.5, 20.0, 0.25, 0.125, 288_012_000, 720_050_000, 100,
                                 IntStream.range(10, 40).boxed().toList()))),
                 new RunResult("image", "spark-broadcast", image, List.of(2.0), List.of(1.5, 1.75, 1.25),
-                        IMAGE_ANSWER, Optional.of(new SparkMetrics(100, 0.0625, 15.0, 0.25, 0.0, 288_012_000,
+                        IMAGE_ANSWER, Optional.of(new SparkMetrics(100, 0, 0.0625, 15.0, 0.25, 0.0, 288_012_000,
                                 72_050_000, 0, IntStream.range(40, 70).boxed().toList()))));
         return new Report(machine, runs, OptionalDouble.of(1.75), Optional.of("http://127.0.0.1:4040"));
     }
