@@ -3,6 +3,7 @@ package dev.sparkcputour;
 import dev.sparkcputour.cli.CompareCommand;
 import dev.sparkcputour.cli.ExitCodes;
 import dev.sparkcputour.cli.ImageCommand;
+import dev.sparkcputour.cli.Interruption;
 import dev.sparkcputour.cli.OverheadCommand;
 import dev.sparkcputour.cli.PrimesCommand;
 import dev.sparkcputour.cli.ReportCommand;
@@ -59,6 +60,10 @@ public final class Main implements Runnable {
 
     /** A run-time failure: the cause on one line first; the stack trace goes to the log at DEBUG. */
     private static int failure(Exception e, PrintWriter err) {
+        if (Interruption.happened()) {
+            LOG.debug("failure after an interruption", e); // the job Ctrl-C cancelled: the interruption said so
+            return ExitCodes.FAILURE;
+        }
         err.println("spark-cpu-tour: failed: " + describe(e));
         err.flush();
         LOG.debug("failure detail", e);

@@ -110,32 +110,47 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path folder = out != null ? out : Results.timestampedFolder();
-        Report report;
-        int exit;
-        try (SparkHandle spark = Sparks.handle("compare", run, spec)) {
-            List<Trial> trials = trials(spark, threads.threads(), false);
-            if (trials.isEmpty()) {
-                throw Usage.error(spec, "--strategies", "none of " + strategyNames + " belongs to the workloads "
-                        + workloads);
+        try (Interruption interruption = Interruption.watch(spec)) {
+            Report report;
+            try (SparkHandle spark = Sparks.handle("compare", run, spec)) {
+                List<Trial> trials = trials(spark, threads.threads(), false);
+                if (trials.isEmpty()) {
+                    throw Usage.error(spec, "--strategies", "none of " + strategyNames + " belongs to the workloads "
+                            + workloads);
+                }
+                Harness harness = harness(trials);
+                interruption.follow(harness);
+                report = harness.run(trials, spark);
+                Results.printTable(report, spec);
+                if (run.holdUi()) {
+                    UiHold.hold(spark, spec.commandLine().getErr());
+                }
             }
-            report = harness(trials).run(trials, spark);
-            exit = Results.publish(report, run.json(), Optional.of(folder), spec);
-            if (run.holdUi()) {
-                UiHold.hold(spark, spec.commandLine().getErr());
+            Optional<Report> sweep = sweepCores.isEmpty() ? Optional.empty() : Optional.of(sweep(interruption));
+            if (sweep.isPresent()) {
+                Results.printSweep(sweep.get(), spec);
             }
+            // every file at the end, in one folder renamed into place: an interruption leaves all of them or none
+            Results.writeJson(report, run.json(), spec);
+            Path folder = Results.writeFolder(Optional.ofNullable(out), staging -> {
+                Results.writeReport(report, staging);
+                if (sweep.isPresent()) {
+                    Results.writeSweep(sweep.get(), staging);
+                }
+            });
+            interruption.written(folder);
+            spec.commandLine().getErr().println("results, CSV and charts" + (sweep.isPresent() ? ", sweep" : "")
+                    + " written to " + folder);
+            int exit = Results.verdict(report, spec);
+            return sweep.isEmpty() ? exit : Math.max(exit, Results.sweepVerdict(sweep.get(), report, spec));
         }
-        if (!sweepCores.isEmpty()) {
-            exit = Math.max(exit, Results.publishSweep(sweep(), report, folder, spec));
-        }
-        return exit;
     }
 
     /**
      * The sweep: for each core count k, a Spark application on local[k] and a pool of k threads
      * (one context at a time: a JVM holds one), running only the strategies that scale with cores.
      */
-    private Report sweep() throws Exception {
+    private Report sweep(Interruption interruption) throws Exception {
         List<RunResult> runs = new ArrayList<>();
         Report last = null;
         for (int k : sweepCores) {
@@ -143,7 +158,9 @@ public final class CompareCommand implements Callable<Integer> {
             try (SparkHandle spark = SparkHandle.create("spark-cpu-tour compare sweep", Optional.of("local[" + k + "]"),
                     run.faults())) {
                 List<Trial> trials = trials(spark, k, true);
-                last = harness(trials).run(trials, spark);
+                Harness harness = harness(trials);
+                interruption.follow(harness);
+                last = harness.run(trials, spark);
             }
             for (RunResult r : last.runs()) {
                 Map<String, Object> params = new LinkedHashMap<>(r.params());

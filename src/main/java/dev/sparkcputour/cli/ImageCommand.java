@@ -53,6 +53,7 @@ public final class ImageCommand implements Callable<Integer> {
             description = "Write the last iteration's results as one k×h×w .npy (and a PNG of the first next to it).")
     void setOutput(Path file) {
         output = Usage.writableFile(spec, "--output", file);
+        Usage.writableFile(spec, "--output", pngBeside(file));
     }
 
     @Override
@@ -80,9 +81,14 @@ public final class ImageCommand implements Callable<Integer> {
     private void writeOutput(List<INDArray> results) throws IOException {
         INDArray stack = Nd4j.stack(0, results.toArray(INDArray[]::new));
         AtomicFiles.write(output, out -> NpyFormat.write(stack, out));
-        String name = output.getFileName().toString();
-        Path png = output.resolveSibling((name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name) + ".png");
+        Path png = pngBeside(output);
         AtomicFiles.write(png, out -> ImageFiles.writePng(results.get(0), out));
         spec.commandLine().getErr().println("results written to " + output + " and " + png);
+    }
+
+    /** OUT.png beside OUT.npy. */
+    private static Path pngBeside(Path npy) {
+        String name = npy.getFileName().toString();
+        return npy.resolveSibling((name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name) + ".png");
     }
 }

@@ -34,6 +34,9 @@ public final class ImageOptions {
     /** The largest side a generated image may have: its pixel count must stay an int. */
     private static final int MAX_SIDE = 46_340;
 
+    /** Inputs up to this size keep every product and sum of the workload far from overflow. */
+    private static final double MAX_MAGNITUDE = 1e100;
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
@@ -170,6 +173,18 @@ public final class ImageOptions {
         }
     }
 
+    /** Values a .npy can hold but no answer survives: NaN, infinities, and magnitudes whose products overflow. */
+    private INDArray checkValues(String option, Path file, INDArray values) {
+        double[] all = values.data().asDouble();
+        for (int i = 0; i < all.length; i++) {
+            if (!(Math.abs(all[i]) <= MAX_MAGNITUDE)) {
+                throw Usage.error(spec, option, file + ": value " + all[i] + " at flat index " + i
+                        + "; values must be finite and within ±" + MAX_MAGNITUDE);
+            }
+        }
+        return values;
+    }
+
     private interface Reader {
         INDArray read(Path file) throws IOException;
     }
@@ -186,7 +201,7 @@ public final class ImageOptions {
             throw Usage.error(spec, option, "cannot read '" + file + "' (permission denied)");
         }
         try {
-            return reader.read(file);
+            return checkValues(option, file, reader.read(file));
         } catch (NpyFormat.BadNpyException | ImageFiles.BadImageException e) {
             throw Usage.error(spec, option, e.getMessage());
         } catch (IOException e) {

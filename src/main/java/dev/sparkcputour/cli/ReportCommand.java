@@ -48,14 +48,20 @@ public final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("spark-cpu-tour: no spark-cpu-tour runs recorded in " + eventLog);
             return ExitCodes.FAILURE;
         }
-        Path folder = out != null ? out : Results.timestampedFolder();
         int exit = ExitCodes.OK;
         for (Report report : reports) {
-            Path target = reports.size() == 1 ? folder : folder.resolve(report.machine().sparkApp().orElse("app"));
             spec.commandLine().getOut().println("Application " + report.machine().sparkApp().orElse("?")
                     + " on " + report.machine().master() + ":");
-            exit = Math.max(exit, Results.publish(report, Optional.empty(), Optional.of(target), spec));
+            Results.printTable(report, spec);
+            exit = Math.max(exit, Results.verdict(report, spec));
         }
+        Path folder = Results.writeFolder(Optional.ofNullable(out), staging -> {
+            for (Report report : reports) {
+                Results.writeReport(report, reports.size() == 1 ? staging
+                        : staging.resolve(report.machine().sparkApp().orElse("app")));
+            }
+        });
+        spec.commandLine().getErr().println("results, CSV and charts written to " + folder);
         return exit;
     }
 }

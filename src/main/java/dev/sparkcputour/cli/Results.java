@@ -10,7 +10,6 @@ import dev.sparkcputour.report.Report;
 import dev.sparkcputour.report.TableFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,23 +23,28 @@ final class Results {
     private Results() {
     }
 
+    /** The table on stdout and, if asked, the JSON file; exit 1 when strategies disagree. */
     static int publish(Report report, Optional<Path> json, CommandSpec spec) throws IOException {
-        return publish(report, json, Optional.empty(), spec);
+        printTable(report, spec);
+        writeJson(report, json, spec);
+        return verdict(report, spec);
     }
 
-    /** Also writes results.json, results.csv and one chart per workload into {@code folder}, if given. */
-    static int publish(Report report, Optional<Path> json, Optional<Path> folder, CommandSpec spec) throws IOException {
+    static void printTable(Report report, CommandSpec spec) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         new TableFormat().writeOut(report, out);
         out.flush();
+    }
+
+    static void writeJson(Report report, Optional<Path> json, CommandSpec spec) throws IOException {
         if (json.isPresent()) {
             AtomicFiles.write(json.get(), new JsonFormat(), report);
             spec.commandLine().getErr().println("results written to " + json.get());
         }
-        if (folder.isPresent()) {
-            writeFolder(report, folder.get());
-            spec.commandLine().getErr().println("results, CSV and charts written to " + folder.get());
-        }
+    }
+
+    /** Exit 1, with a line saying why, when strategies disagree; else 0. */
+    static int verdict(Report report, CommandSpec spec) {
         if (!report.allAgree()) {
             spec.commandLine().getErr().println("spark-cpu-tour: strategies disagree on the answer (see MISMATCH above)");
             return ExitCodes.FAILURE;
@@ -49,20 +53,48 @@ final class Results {
     }
 
     /**
-     * The core sweep: its table on stdout, sweep.json, sweep.csv and one speedup chart per
-     * workload; exit 1 if any sweep run's answer differs from the comparison's reference.
+     * Writes a results folder whole or not at all: into {@code out} (new or empty) if given, else
+     * into a new results/yyyyMMdd-HHmmss (with a suffix if a run in the same second took it).
+     * Returns the folder written.
      */
-    static int publishSweep(Report sweep, Report comparison, Path folder, CommandSpec spec) throws IOException {
+    static Path writeFolder(Optional<Path> out, AtomicFiles.FolderBody files) throws IOException {
+        if (out.isPresent()) {
+            AtomicFiles.writeFolder(out.get(), files);
+            return out.get();
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return AtomicFiles.writeNewFolder(Path.of("results", stamp), files);
+    }
+
+    /** results.json, results.csv and one chart per workload, into {@code folder}. */
+    static void writeReport(Report report, Path folder) throws IOException {
+        AtomicFiles.write(folder.resolve("results.json"), new JsonFormat(), report);
+        AtomicFiles.write(folder.resolve("results.csv"), new CsvFormat(), report);
+        for (String workload : report.workloads()) {
+            List<RunResult> runs = report.runs().stream().filter(r -> r.workload().equals(workload)).toList();
+            AtomicFiles.write(folder.resolve(workload + ".png"), png -> Charts.medianBars(workload, runs, png));
+        }
+    }
+
+    /** The core sweep's table on stdout. */
+    static void printSweep(Report sweep, CommandSpec spec) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         new SweepTable().writeOut(sweep, out);
         out.flush();
+    }
+
+    /** sweep.json, sweep.csv and one speedup chart per workload, into {@code folder}. */
+    static void writeSweep(Report sweep, Path folder) throws IOException {
         AtomicFiles.write(folder.resolve("sweep.json"), new JsonFormat(), sweep);
         AtomicFiles.write(folder.resolve("sweep.csv"), new CsvFormat(), sweep);
         for (String workload : sweep.workloads()) {
             AtomicFiles.write(folder.resolve("sweep-" + workload + ".png"),
                     png -> SweepTable.chart(workload, sweep, png));
         }
-        spec.commandLine().getErr().println("sweep results and charts written to " + folder);
+    }
+
+    /** Exit 1, naming the runs, if any sweep run's answer differs from the comparison's reference. */
+    static int sweepVerdict(Report sweep, Report comparison, CommandSpec spec) {
         List<RunResult> wrong = sweep.runs().stream()
                 .filter(r -> comparison.reference(r.workload()).map(ref -> !ref.answer().equals(r.answer())).orElse(false))
                 .toList();
@@ -72,24 +104,5 @@ final class Results {
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
-    }
-
-    /** results/yyyyMMdd-HHmmss, with a suffix if a run in the same second already took it: nothing is overwritten. */
-    static Path timestampedFolder() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path folder = Path.of("results", stamp);
-        for (int i = 2; Files.exists(folder); i++) {
-            folder = Path.of("results", stamp + "-" + i);
-        }
-        return folder;
-    }
-
-    private static void writeFolder(Report report, Path folder) throws IOException {
-        AtomicFiles.write(folder.resolve("results.json"), new JsonFormat(), report);
-        AtomicFiles.write(folder.resolve("results.csv"), new CsvFormat(), report);
-        for (String workload : report.workloads()) {
-            List<RunResult> runs = report.runs().stream().filter(r -> r.workload().equals(workload)).toList();
-            AtomicFiles.write(folder.resolve(workload + ".png"), png -> Charts.medianBars(workload, runs, png));
-        }
     }
 }

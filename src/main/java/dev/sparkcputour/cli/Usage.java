@@ -37,6 +37,9 @@ final class Usage {
         if (Files.isDirectory(absolute)) {
             throw error(spec, option, "'" + file + "' is a directory");
         }
+        if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw error(spec, option, "'" + file + "' already exists; choose a new name (nothing is overwritten)");
+        }
         Path ancestor = absolute.getParent();
         while (ancestor != null && !Files.exists(ancestor)) {
             ancestor = ancestor.getParent();
@@ -47,11 +50,14 @@ final class Usage {
         return file;
     }
 
-    /** Returns {@code folder} if it is, or can be created as, a writable folder. */
+    /** Returns {@code folder} if it is an empty writable folder, or can be created as one. */
     static Path writableFolder(CommandSpec spec, String option, Path folder) {
         Path absolute = folder.toAbsolutePath();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw error(spec, option, "'" + folder + "' is not a folder");
+        }
+        if (Files.isDirectory(absolute) && !isEmpty(absolute)) {
+            throw error(spec, option, "'" + folder + "' is not empty; choose a new or empty folder (nothing is overwritten)");
         }
         Path ancestor = absolute;
         while (ancestor != null && !Files.exists(ancestor)) {
@@ -61,6 +67,14 @@ final class Usage {
             throw error(spec, option, "cannot write into '" + folder + "' (" + ancestor + " is not a writable folder)");
         }
         return folder;
+    }
+
+    private static boolean isEmpty(Path folder) {
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false; // unreadable: not a folder to write results into
+        }
     }
 
     /** The value {@code lookup} finds, or a usage error with its message (an unknown name, say). */

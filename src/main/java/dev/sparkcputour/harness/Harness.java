@@ -30,6 +30,8 @@ public final class Harness {
     private final int repeat;
     private final Consumer<String> progress;
     private final Machine.Nd4jInfo nd4j;
+    private final List<RunResult> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile Machine machine;
 
     /** A harness that reports what it is doing to {@code progress} (stderr), never into the results. */
     public Harness(int warmup, int repeat, Consumer<String> progress) {
@@ -57,15 +59,24 @@ public final class Harness {
         }
         Optional<String> app = spark.isStarted() ? Optional.of(spark.context().sc().applicationId()) : Optional.empty();
         Machine machine = Machine.current(sparkVersion(), spark.master(), nd4j, app);
+        this.machine = machine;
+        finished.clear();
         RunRecorded.post(spark, new RunRecorded.MachineRecorded(machine.cores(), machine.java(), machine.spark(),
                 machine.master(), machine.cpu(), machine.jvm(), machine.nd4jBackend(), machine.blas(), machine.gitCommit(),
                 spark.startupSeconds()));
-        List<RunResult> results = new ArrayList<>();
         for (Trial trial : trials) {
-            results.add(measure(trial, spark));
+            finished.add(measure(trial, spark));
         }
         OptionalDouble startup = spark.isStarted() ? OptionalDouble.of(spark.startupSeconds()) : OptionalDouble.empty();
-        return new Report(machine, results, startup, spark.uiUrl());
+        return new Report(machine, List.copyOf(finished), startup, spark.uiUrl());
+    }
+
+    /** The runs finished so far, for a report of what was done when a run is interrupted; empty before any. */
+    public Optional<Report> finishedSoFar() {
+        Machine known = machine;
+        List<RunResult> done = List.copyOf(finished);
+        return known == null || done.isEmpty() ? Optional.empty()
+                : Optional.of(new Report(known, done, OptionalDouble.empty(), Optional.empty()));
     }
 
     private RunResult measure(Trial trial, SparkHandle spark) throws Exception {

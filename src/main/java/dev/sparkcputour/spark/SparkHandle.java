@@ -27,8 +27,8 @@ public final class SparkHandle implements AutoCloseable {
     /** The file holding the cluster's authentication secret, for drivers launched on a worker. */
     public static final String SECRET_FILE = "spark.cputour.auth.file";
 
-    /** How long a cluster driver waits for its first executors before it gives up. */
-    private static final long EXECUTOR_WAIT_NANOS = 60_000_000_000L;
+    /** How long a cluster driver waits for its first executors before it gives up, in seconds. */
+    public static final String EXECUTOR_WAIT = "spark.cputour.executorWaitSeconds";
 
     /** How long to try reaching a standalone master before calling it unreachable. */
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
@@ -190,10 +190,12 @@ public final class SparkHandle implements AutoCloseable {
     /**
      * On a cluster, executors register after the context starts; waiting for them (until their
      * number holds still for a second) keeps their launch out of the first timed job. None within
-     * a minute, or a master that drops the application, is a failure, not a hang.
+     * {@link #EXECUTOR_WAIT} (a minute by default), or a master that drops the application, is a
+     * failure, not a hang.
      */
     private static void awaitExecutors(JavaSparkContext sc) {
-        long deadline = System.nanoTime() + EXECUTOR_WAIT_NANOS;
+        long waitSeconds = sc.getConf().getLong(EXECUTOR_WAIT, 60);
+        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
         int seen = 0;
         long stableSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
@@ -216,8 +218,8 @@ public final class SparkHandle implements AutoCloseable {
             }
         }
         if (seen == 0) {
-            throw new IllegalStateException("no executor registered within " + EXECUTOR_WAIT_NANOS / 1_000_000_000L
-                    + " s on " + sc.master() + ": do its workers have the free cores and memory asked for?");
+            throw new IllegalStateException("no executor registered within " + waitSeconds + " s on " + sc.master()
+                    + ": is it a Spark master, and do its workers have the free cores and memory asked for?");
         }
     }
 

@@ -35,8 +35,6 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -138,23 +136,6 @@ class CompareCommandTest {
         assertEquals(Set.of("results.json", "results.csv", "primes.png"), names(folder));
     }
 
-    @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "compare --workloads primes,video                  | '--workloads': unknown workload 'video'",
-        "compare --strategies serial,turbo                 | '--strategies': unknown strategy 'turbo'",
-        "compare --workloads primes --strategies spark-copy | '--strategies': none of [spark-copy] belongs",
-        "compare --out /etc/passwd                         | '--out': '/etc/passwd' is not a folder",
-        "compare --warmup -1                               | '--warmup': must be >= 0, got -1",
-        "compare --repeat 0                                | '--repeat': must be >= 1, got 0"})
-    void badInputIsOneLineAndExitCodeTwo(String args, String expected) {
-        Outcome outcome = run(args.split(" +"));
-        assertEquals(ExitCodes.USAGE, outcome.exit(), outcome.err());
-        assertEquals(1, outcome.err().lines().count(), "one line: " + outcome.err());
-        assertTrue(outcome.err().contains(expected), outcome.err());
-        assertFalse(outcome.err().contains("\tat "), "no stack trace");
-        assertEquals("", outcome.out(), "nothing on stdout");
-    }
-
     @Test
     void defaultsAreOneWarmupThreeRepeats() {
         Outcome outcome = run("compare", "--help");
@@ -185,7 +166,10 @@ class CompareCommandTest {
                 .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).getCommandSpec();
         Path folder = dir.resolve("results");
 
-        int exit = Results.publish(mismatchingReport(), Optional.empty(), Optional.of(folder), spec);
+        Report report = mismatchingReport();
+        Results.printTable(report, spec);
+        Results.writeFolder(Optional.of(folder), staging -> Results.writeReport(report, staging));
+        int exit = Results.verdict(report, spec);
         spec.commandLine().getErr().flush();
 
         assertEquals(ExitCodes.FAILURE, exit);

@@ -14,29 +14,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkcputour.kernel.NpyFormat;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The {@code image} subcommand through picocli's execute(), as a user would call it; Spark runs for real where asked. */
 class ImageCommandTest {
@@ -54,107 +43,6 @@ class ImageCommandTest {
     private static final Pattern SEVENTEEN_DIGITS = Pattern.compile("-?[0-9]+\\.[0-9]+(e[+-][0-9]+)?");
 
     /** Input files for the bad-input cases, made once before the method source is read. */
-    @TempDir
-    static Path fixtures;
-
-
-
-    @BeforeAll
-    static void makeFixtures() throws IOException {
-        Files.createDirectories(fixtures.resolve("a-folder"));
-        Files.writeString(fixtures.resolve("x.png"), "this is text, not a picture\n", StandardCharsets.UTF_8);
-
-        // a valid PNG cut after 40 bytes: the signature, IHDR and a few bytes of the next chunk
-        BufferedImage picture = new BufferedImage(48, 64, BufferedImage.TYPE_BYTE_GRAY);
-        Random random = new Random(5);
-        for (int y = 0; y < 64; y++) {
-            for (int x = 0; x < 48; x++) {
-                picture.getRaster().setSample(x, y, 0, random.nextInt(256));
-            }
-        }
-        Path whole = fixtures.resolve("whole.png");
-        assertTrue(ImageIO.write(picture, "png", whole.toFile()));
-        Files.write(fixtures.resolve("truncated.png"), Arrays.copyOf(Files.readAllBytes(whole), 40));
-
-        Files.write(fixtures.resolve("garbage.npy"), "PK\u0003\u0004 definitely not numpy".getBytes(StandardCharsets.ISO_8859_1));
-        // the right magic and version, then a header that is no Python dict
-        byte[] header = "{'descr': '<f8', 'fortran_order': Maybe, 'shape': (3, 3), }         \n"
-                .getBytes(StandardCharsets.ISO_8859_1);
-        try (OutputStream out = Files.newOutputStream(fixtures.resolve("bad-header.npy"))) {
-            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length, 0});
-            out.write(header);
-            out.write(new byte[9 * Double.BYTES]);
-        }
-
-        INDArray small = Nd4j.create(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, new long[] {3, 3}, DataType.DOUBLE);
-        try (OutputStream out = Files.newOutputStream(fixtures.resolve("three-by-three.npy"))) {
-            NpyFormat.write(small, out);
-        }
-    }
-
-    private static String fixture(String name) {
-        return fixtures.resolve(name).toString();
-    }
-
-    private static Arguments badInput(String expected, String... args) {
-        String[] full = Stream.concat(Stream.of("image"), Arrays.stream(args)).toArray(String[]::new);
-        return Arguments.of(String.join(" ", full), full, expected);
-    }
-
-    static Stream<Arguments> badInputs() {
-        String image = GOLDEN_IMAGE.toString();
-        String filters = GOLDEN_FILTERS.toString();
-        return Stream.of(
-            badInput("'--size': must be in [4, 46,340], got 3", "--size", "3"),
-            badInput("'--size': must be in [4, 46,340], got 0", "--size", "0"),
-            badInput("'--size': 'abc' is not an int", "--size", "abc"),
-            badInput("'--size': must be in [4, 46,340], got 46,341", "--size", "46341"),
-            badInput("'--height': must be in [4, 46,340], got 2", "--height", "2"),
-            badInput("'--filters': must be in [1, 100,000], got 0", "--filters", "0"),
-            badInput("'--iterations': must be in [1, 1,000,000], got 0", "--iterations", "0"),
-            badInput("'--stride': must be in [1, 46,340], got 0", "--stride", "0"),
-            badInput("'--threads': must be in [1, 4,096], got 0", "--threads", "0"),
-            badInput("'--strategy': unknown strategy 'fastest'", "--strategy", "fastest"),
-            badInput("'--kernel': unknown kernel 'fft' (expected strided or nd4j)", "--kernel", "fft"),
-            badInput("'--size': give --size or --height/--width, not both", "--size", "100", "--height", "50"),
-            badInput("'--image': a file brings its own size", "--image", image, "--size", "100"),
-            badInput("'--filters': a filters file brings its own count", "--filters-file", filters, "--filters", "3"),
-            badInput("'--image': no such file '/no/such/file.png'", "--image", "/no/such/file.png"),
-            badInput("'--image': '" + fixture("a-folder") + "' is not a file", "--image", fixture("a-folder")),
-            badInput("'--filters-file': no such file 'nope.npy'", "--filters-file", "nope.npy"),
-            badInput("'--image': " + fixture("x.png") + ": not a readable PNG or JPEG image", "--image", fixture("x.png")),
-            badInput("'--image': " + fixture("truncated.png") + ": not a readable PNG or JPEG image",
-                    "--image", fixture("truncated.png")),
-            badInput("'--image': " + filters + ": rank 3 (shape (10, 4, 4)), expected 2", "--image", filters),
-            badInput("'--image': " + fixture("garbage.npy") + ": not a .npy file", "--image", fixture("garbage.npy")),
-            badInput("'--image': " + fixture("bad-header.npy") + ": header is not a valid dict", "--image", fixture("bad-header.npy")),
-            badInput("'--filters-file': " + image + ": rank 2 (shape (64, 48)), expected 3", "--filters-file", image),
-            badInput("'--filters-file': filters of 4×4 are larger than the 3×3 image",
-                    "--image", fixture("three-by-three.npy"), "--filters-file", filters),
-            badInput("'--output': '" + fixture("a-folder") + "' is a directory", "--output", fixture("a-folder")),
-            badInput("'--output': cannot write '/etc/passwd/x.npy'", "--output", "/etc/passwd/x.npy"),
-            // 40000² doubles are 12.8 GB; the test JVM runs with -Xmx4g (surefire's argLine).
-            // the memory guard runs before the 12.8 GB image is drawn
-            badInput("'--size': a 40000×40000 image with spark-copy needs about", "--size", "40000",
-                    "--strategy", "spark-copy"));
-    }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("badInputs")
-    void badInputIsOneLineAndExitCodeTwo(String display, String[] args, String expected) {
-        Outcome outcome = run(args);
-        assertEquals(ExitCodes.USAGE, outcome.exit(), outcome.err());
-        assertEquals(1, outcome.err().lines().count(), "one line: " + outcome.err());
-        assertTrue(outcome.err().contains(expected), outcome.err());
-        assertFalse(outcome.err().contains("\tat "), "no stack trace");
-        assertFalse(outcome.err().contains("Exception"), "no exception's name: " + outcome.err());
-        assertEquals("", outcome.out(), "nothing on stdout");
-        if (display.contains("40000")) {
-            String err = outcome.err().toLowerCase(Locale.ROOT);
-            assertTrue(err.contains("heap") || err.contains("off-heap"), outcome.err());
-        }
-    }
-
     @Test
     void outputMatchesScipy(@TempDir Path dir) throws Exception {
         assertMatchesScipy(dir, "strided");

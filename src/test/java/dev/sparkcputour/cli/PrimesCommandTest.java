@@ -14,43 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** The CLI through picocli's execute(), as a user would call it; Spark runs for real where asked. */
 class PrimesCommandTest {
-
-
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "primes --n -1                    | '--n': must be >= 0, got -1",
-        "primes --n abc                   | '--n'",
-        "primes --n 1e6                   | '--n'",
-        "primes --threads 0               | '--threads': must be in [1, 4,096], got 0",
-        "primes --threads 100000          | '--threads': must be in [1, 4,096], got 100,000",
-        "primes --partitions 0            | '--partitions': must be in [1, 100,000], got 0",
-        "primes --partitions -3           | '--partitions': must be in [1, 100,000]",
-        "primes --partitions 2000000000   | '--partitions': must be in [1, 100,000]",
-        "primes --json /etc/passwd/out.json | '--json': cannot write '/etc/passwd/out.json'",
-        "primes --json /tmp               | '--json': '/tmp' is a directory",
-        "primes --repeat 0                | '--repeat': must be >= 1",
-        "primes --warmup -1               | '--warmup': must be >= 0",
-        "primes --strategy fastest        | unknown strategy 'fastest' (expected one of serial, threads, spark, all)",
-        "primes --frobnicate              | Unknown option: '--frobnicate'",
-        "primes --strategy spark --master bogus://x | unparseable Spark master URL 'bogus://x'",
-        "primes --strategy spark --master local[0]  | unparseable Spark master URL 'local[0]'",
-        "primes --strategy spark --master spark://nohost | unparseable Spark master URL",
-        "cube                             | Unmatched argument at index 0: 'cube'",
-        "''                               | Missing command"})
-    void badInputIsOneLineAndExitCodeTwo(String args, String expected) {
-        Outcome outcome = run(args.isEmpty() ? new String[0] : args.split(" +"));
-        assertEquals(ExitCodes.USAGE, outcome.exit(), outcome.err());
-        assertEquals(1, outcome.err().lines().count(), "one line: " + outcome.err());
-        assertTrue(outcome.err().contains(expected), outcome.err());
-        assertFalse(outcome.err().contains("\tat "), "no stack trace");
-        assertEquals("", outcome.out(), "nothing on stdout");
-    }
 
     @Test
     void serialAndThreadsCountWithoutStartingSpark(@TempDir Path dir) throws Exception {

@@ -51,14 +51,4 @@ class ReportCommandTest {
             assertTrue(Files.size(dir.resolve("replay").resolve(file)) > 0, file);
         }
     }
-
-    @Test
-    void aMissingLogIsBadInputAndALogWithoutRunsAFailure(@TempDir Path dir) throws Exception {
-        Outcome missing = run("report", "--event-log", dir.resolve("nope").toString());
-        assertEquals(ExitCodes.USAGE, missing.exit());
-        assertTrue(missing.err().contains("'--event-log': no such file or folder"), missing.err());
-        Outcome empty = run("report", "--event-log", dir.toString());
-        assertEquals(ExitCodes.FAILURE, empty.exit());
-        assertTrue(empty.err().contains("no spark-cpu-tour runs recorded"), empty.err());
-    }
 }
