@@ -77,10 +77,21 @@ public final class EventLogReplay {
         return reader.isDefined() ? Optional.of(reader.get()) : Optional.empty();
     }
 
+    /** Replays one application's event log (a file, or a rolling log's folder) into {@code listener}. */
+    public static void replay(Path log, SparkListener listener) throws IOException {
+        FileSystem fs = FileSystem.getLocal(new Configuration());
+        replay(fs, reader(fs, log).orElseThrow(() -> new IOException("not a Spark event log: " + log)), listener);
+    }
+
     private static Optional<Report> replay(FileSystem fs, EventLogFileReader reader) {
         Collector collector = new Collector();
+        replay(fs, reader, collector);
+        return collector.report();
+    }
+
+    private static void replay(FileSystem fs, EventLogFileReader reader, SparkListener listener) {
         ReplayListenerBus bus = new ReplayListenerBus();
-        bus.addListener(collector);
+        bus.addListener(listener);
         for (FileStatus file : CollectionConverters.asJava(reader.listEventLogFiles())) {
             try (InputStream in = EventLogFileReader$.MODULE$.openEventLog(file.getPath(), fs)) {
                 bus.replay(in, file.getPath().toString(), !reader.completed(), ReplayListenerBus$.MODULE$.SELECT_ALL_FILTER());
@@ -88,7 +99,6 @@ public final class EventLogReplay {
                 throw new UncheckedIOException("cannot read event log " + file.getPath(), e);
             }
         }
-        return collector.report();
     }
 
     /** Collects one application's records and the task metrics between them. */

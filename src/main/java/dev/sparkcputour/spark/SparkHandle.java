@@ -15,12 +15,16 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Spark context started on first use, with the master checked up front. The master comes from
  * {@code --master}, else from spark-submit ({@code spark.master}), else {@link Defaults#MASTER}.
  */
 public final class SparkHandle implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkHandle.class);
 
     private static final long LISTENER_WAIT_MILLIS = 30_000;
 
@@ -225,26 +229,42 @@ public final class SparkHandle implements AutoCloseable {
 
     /** Spark refuses to start when the event-log folder is missing; create a local one. */
     private void ensureEventLogDirectory() {
+        Optional<Path> dir = localEventLogDirectory();
+        if (dir.isPresent()) {
+            try {
+                Files.createDirectories(dir.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the event-log folder " + dir.get(), e);
+            }
+        }
+    }
+
+    /** The event-log folder, if logging is on and the folder is local (hdfs:// and friends are the cluster's business). */
+    private Optional<Path> localEventLogDirectory() {
         if (!conf.getBoolean("spark.eventLog.enabled", false)) {
-            return;
+            return Optional.empty();
         }
         String dir = conf.get("spark.eventLog.dir", "/tmp/spark-events");
         URI uri = URI.create(dir);
         if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
-            return; // hdfs:// and friends are the cluster's business
+            return Optional.empty();
         }
-        try {
-            Files.createDirectories(uri.getScheme() == null ? Path.of(dir) : Path.of(uri));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the event-log folder " + dir, e);
-        }
+        return Optional.of(uri.getScheme() == null ? Path.of(dir) : Path.of(uri));
     }
 
     @Override
     public synchronized void close() {
         if (owned && context != null) {
+            String app = context.sc().applicationId();
             context.stop();
             context = null;
+            localEventLogDirectory().ifPresent(dir -> {
+                try {
+                    EventLogPermissions.applyUmask(dir, app);
+                } catch (IOException e) {
+                    LOG.warn("cannot give the event log of {} the user's default permissions: {}", app, e.getMessage());
+                }
+            });
         }
     }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkcputour.Main;
+import dev.sparkcputour.spark.EventLogReplay;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerBlockUpdated;
+import org.apache.spark.scheduler.SparkListenerExecutorAdded;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.apache.spark.storage.BlockUpdatedInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -155,6 +163,82 @@ class StandaloneClusterIT {
         assertTrue(Files.readString(err).contains("Lost executor"), "Spark saw the executor go:\n" + Files.readString(err));
         assertTrue(Files.readString(out).lines().anyMatch(l -> l.contains(" spark ") && l.endsWith("1,270,607")),
                 "π(2·10^7) after losing an executor:\n" + Files.readString(out));
+    }
+
+    @Test
+    @Order(5)
+    void aKilledExecutorsReplacementFetchesTheBroadcastAgain() throws Exception {
+        String[] args = {"image", "--strategy", "spark-broadcast", "--size", "1500", "--iterations", "40",
+            "--warmup", "0", "--repeat", "1"};
+        Path json = CLUSTER.resolve("broadcast-" + System.nanoTime() + ".json");
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPTS.resolve("submit-standalone.sh").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--json", json.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(CLUSTER.getParent().toFile());
+        builder.environment().putAll(ENV);
+        Path out = Files.createTempFile("kill-broadcast", ".out");
+        Path err = Files.createTempFile("kill-broadcast", ".err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        long victim = -1;
+        for (int i = 0; i < 120 && victim < 0; i++) { // wait for the first iterations, 60 s at most
+            Thread.sleep(500);
+            if (Files.readString(err).contains("running image · spark-broadcast")) {
+                Thread.sleep(3000);
+                victim = processesWorkingIn(CLUSTER).stream().findFirst().orElse(-1L);
+            }
+        }
+        assertTrue(victim > 0, "no executor to kill:\n" + Files.readString(err));
+        ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the job did not finish");
+        assertEquals(0, process.exitValue(), Files.readString(err));
+        assertTrue(Files.readString(err).contains("Lost executor"), "Spark saw the executor go:\n" + Files.readString(err));
+
+        JsonNode run = new ObjectMapper().readTree(json.toFile());
+        assertEquals(localAnswer(args), run.at("/runs/0/answer").asText(), "the broadcast answer after losing an executor");
+
+        // the event log shows an executor added after the loss storing pieces of a broadcast: fetched again
+        String app = run.at("/machine/spark_app_id").asText();
+        Path log;
+        try (Stream<Path> logs = Files.list(CLUSTER.getParent().resolve("spark-events"))) {
+            log = logs.filter(p -> p.getFileName().toString().contains(app)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no event log for " + app));
+        }
+        ExecutorHistory history = new ExecutorHistory();
+        EventLogReplay.replay(log, history);
+        assertFalse(history.removed.isEmpty(), "the kill is in the event log");
+        List<String> replacements = history.addedAfterFirstRemoval();
+        assertFalse(replacements.isEmpty(), "the worker started a replacement executor: " + history.added);
+        assertTrue(replacements.stream().anyMatch(id -> history.broadcastPiecesStoredBy.getOrDefault(id, 0) > 0),
+                "a replacement fetched broadcast pieces: " + history.broadcastPiecesStoredBy + ", replacements " + replacements);
+    }
+
+    /** Executors coming and going, and the broadcast pieces each one stored, from an event log. */
+    private static final class ExecutorHistory extends SparkListener {
+        final List<String> added = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
+        final Map<String, Integer> broadcastPiecesStoredBy = new java.util.HashMap<>();
+
+        @Override
+        public void onExecutorAdded(SparkListenerExecutorAdded event) {
+            added.add((removed.isEmpty() ? "" : "after-loss:") + event.executorId());
+        }
+
+        @Override
+        public void onExecutorRemoved(SparkListenerExecutorRemoved event) {
+            removed.add(event.executorId());
+        }
+
+        @Override
+        public void onBlockUpdated(SparkListenerBlockUpdated event) {
+            BlockUpdatedInfo info = event.blockUpdatedInfo();
+            if (info.storageLevel().isValid() && info.blockId().isBroadcast() && info.blockId().name().contains("_piece")) {
+                broadcastPiecesStoredBy.merge(info.blockManagerId().executorId(), 1, Integer::sum);
+            }
+        }
+
+        List<String> addedAfterFirstRemoval() {
+            return added.stream().filter(id -> id.startsWith("after-loss:")).map(id -> id.substring(11)).toList();
+        }
     }
 
     private static String[] prepend(String first, String[] rest) {
