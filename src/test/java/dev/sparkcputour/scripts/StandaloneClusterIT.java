@@ -89,6 +89,19 @@ class StandaloneClusterIT {
     }
 
     @Test
+    @Order(0)
+    void aDryRunNeverPrintsTheSecret() throws Exception {
+        String secret = Files.readString(CLUSTER.resolve("secret")).strip();
+        assertTrue(secret.length() >= 16, "a real secret");
+        for (String mode : List.of("client", "cluster")) {
+            Outcome dry = script(Map.of("DEPLOY_MODE", mode), "submit-standalone.sh", "--dry-run", "primes");
+            assertEquals(0, dry.exit(), dry.err());
+            assertTrue(dry.out().contains("--properties-file"), "the secret travels in a file: " + dry.out());
+            assertFalse(dry.out().contains(secret) || dry.err().contains(secret), "the secret was printed in " + mode + " mode");
+        }
+    }
+
+    @Test
     @Order(1)
     void primesInClientModeGiveTheLocalAnswer() throws Exception {
         Outcome outcome = script(Map.of(), "submit-standalone.sh", "primes", "--n", "2000000", "--strategy", "spark");
