@@ -1,0 +1,254 @@
+package dev.sparkcputour.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The sieve against trial division, a textbook sieve and known values of π, with its segment edges aimed at. */
+class SegmentedSieveTest {
+
+    /** The numbers one full segment covers: one bit per odd number. */
+    private static final long SPAN = 2L * SegmentedSieve.SEGMENT_BITS;
+
+    private static final long TRILLION = 1_000_000_000_000L;
+
+    /** Small segment sizes, odd ones included, so short ranges cross many segment edges. */
+    private static final int[] SMALL_SEGMENTS = {1, 2, 7, 64, 100};
+
+    /** below[n] = primes in [0, n) up to three full segments, from a sieve with no segments and no tricks. */
+    private static int[] below;
+
+    @BeforeAll
+    static void textbookSieve() {
+        int limit = (int) (3 * SPAN + 1000);
+        boolean[] composite = new boolean[limit];
+        for (int p = 2; (long) p * p < limit; p++) {
+            for (int m = p * p; m < limit; m += p) {
+                composite[m] = true;
+            }
+        }
+        below = new int[limit + 1];
+        for (int n = 0; n < limit; n++) {
+            below[n + 1] = below[n] + (n >= 2 && !composite[n] ? 1 : 0);
+        }
+    }
+
+    private static long textbook(long from, long to) {
+        return below[(int) to] - below[(int) Math.max(from, 0)];
+    }
+
+    @Test
+    void agreesWithTrialDivisionBelowTenThousand() {
+        long expected = 0;
+        for (int n = 0; n < 10_000; n++) {
+            assertEquals(expected, SegmentedSieve.countPrimes(n), "n=" + n);
+            if (TrialDivision.isPrime(n)) {
+                expected++;
+            }
+        }
+    }
+
+    @Test
+    void agreesWithTrialDivisionOnRandomRanges() {
+        Random random = new Random(20_240_611L);
+        int[] base = SegmentedSieve.basePrimes(4_000_000);
+        int[] widths = {10, 100, 5_000, 50_000};
+        for (int r = 0; r < 200; r++) {
+            long from = random.nextInt(3_500_000) - 100;
+            long to = from + random.nextInt(widths[r % widths.length]);
+            long expected = TrialDivision.countPrimes(from, to);
+            String range = "[" + from + ", " + to + ")";
+            assertEquals(expected, SegmentedSieve.countPrimes(from, to, base), range);
+            for (int bits : SMALL_SEGMENTS) {
+                assertEquals(expected, SegmentedSieve.countPrimes(from, to, base, bits), range + " in segments of " + bits);
+            }
+        }
+    }
+
+    @Test
+    void agreesWithTrialDivisionNearATrillion() {
+        int[] base = SegmentedSieve.basePrimes(TRILLION + 2_000_000_000L);
+        Random random = new Random(1_000_003L);
+        long[] froms = {TRILLION - 1_000, TRILLION - 100_000_000, 1_000_003L * 1_000_003L - 1_000,
+            TRILLION + random.nextInt(1_000_000_000), TRILLION - random.nextInt(1_000_000_000)};
+        for (long from : froms) {
+            // trial division costs about 10^6 divisions per prime here, so the windows stay short
+            long to = from + 2_000;
+            long expected = TrialDivision.countPrimes(from, to);
+            assertEquals(expected, SegmentedSieve.countPrimes(from, to, base), "from " + from);
+            assertEquals(expected, SegmentedSieve.countPrimes(from, to, base, 37), "from " + from + " in segments of 37");
+        }
+    }
+
+    @ParameterizedTest(name = "pi({0}) = {1}")
+    @CsvSource({
+        "0, 0", "1, 0", "2, 0", "3, 1", "4, 2", "10, 4", "100, 25", "1000, 168", "10000, 1229",
+        "100000, 9592", "1000000, 78498", "10000000, 664579", "100000000, 5761455"})
+    void countsKnownValuesOfPi(long n, long expected) {
+        assertEquals(expected, SegmentedSieve.countPrimes(n));
+    }
+
+    @Test
+    @Tag("slow")
+    void countsThePrimesBelowOneBillion() {
+        assertEquals(50_847_534L, SegmentedSieve.countPrimes(1_000_000_000L));
+    }
+
+    @Test
+    void rangesStartingOrEndingOnPrimesAndSquaresOfPrimes() {
+        long[] values = {2, 3, 5, 9, 13, 17, 25, 49, 121, 169, 289, 10_007L * 10_007, 1_000_003L * 1_000_003};
+        for (long v : values) {
+            int[] base = SegmentedSieve.basePrimes(v + 100);
+            for (long from = v - 2; from <= v + 2; from++) {
+                for (long to = v - 2; to <= v + 2; to++) {
+                    String range = "[" + from + ", " + to + ")";
+                    assertEquals(TrialDivision.countPrimes(from, to), SegmentedSieve.countPrimes(from, to, base), range);
+                }
+                assertEquals(TrialDivision.countPrimes(v - 60, from), SegmentedSieve.countPrimes(v - 60, from, base));
+                assertEquals(TrialDivision.countPrimes(from, v + 60), SegmentedSieve.countPrimes(from, v + 60, base));
+            }
+        }
+    }
+
+    @Test
+    void countBelowAPrimeExcludesIt() {
+        long p = 100_000_007L;
+        assertTrue(TrialDivision.isPrime(p));
+        assertEquals(1, SegmentedSieve.countPrimes(p + 1) - SegmentedSieve.countPrimes(p));
+        long square = 10_007L * 10_007;
+        assertEquals(0, SegmentedSieve.countPrimes(square + 1) - SegmentedSieve.countPrimes(square));
+    }
+
+    @Test
+    void segmentEdgesFromZero() {
+        // counting from 0, segments start at 3 + k·SPAN
+        for (long k = 1; k <= 2; k++) {
+            for (long to = 3 + k * SPAN - 3; to <= 3 + k * SPAN + 3; to++) {
+                assertEquals(textbook(0, to), SegmentedSieve.countPrimes(to), "to=" + to);
+            }
+        }
+    }
+
+    @Test
+    void segmentEdgesOnAPrimeAndOnASquare() {
+        long prime = 2 * SPAN + 1_000;
+        while (!TrialDivision.isPrime(prime)) {
+            prime++;
+        }
+        long root = TrialDivision.floorSqrt(2 * SPAN) + 1;
+        while (!TrialDivision.isPrime(root)) {
+            root++;
+        }
+        long lastPrime = 3 * SPAN;
+        while (!TrialDivision.isPrime(lastPrime)) {
+            lastPrime--;
+        }
+        int[] base = SegmentedSieve.basePrimes(3 * SPAN + 1_000);
+        for (long q : new long[] {prime, root * root, lastPrime}) {
+            for (long k = 1; k <= 2; k++) {
+                // from odd puts q first in segment k, from + 2 puts it last in segment k-1; the even froms between too
+                for (long shift = -1; shift <= 2; shift++) {
+                    long from = q - k * SPAN + shift;
+                    for (long to = q - 1; to <= q + 3; to++) {
+                        String range = "[" + from + ", " + to + ")";
+                        assertEquals(textbook(from, to), SegmentedSieve.countPrimes(from, to, base), range);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void segmentEdgesOnAPrimeAndOnASquareNearATrillion() {
+        long prime = TRILLION - 11;
+        assertTrue(TrialDivision.isPrime(prime));
+        long square = 1_000_003L * 1_000_003;
+        int[] base = SegmentedSieve.basePrimes(2 * TRILLION);
+        for (long shift = -1; shift <= 2; shift++) {
+            long from = prime - SPAN + shift;
+            long step = SegmentedSieve.countPrimes(from, prime + 1, base) - SegmentedSieve.countPrimes(from, prime, base);
+            assertEquals(1, step, "a prime at the edge, from " + from);
+            from = square - SPAN + shift;
+            step = SegmentedSieve.countPrimes(from, square + 1, base) - SegmentedSieve.countPrimes(from, square, base);
+            assertEquals(0, step, "a square at the edge, from " + from);
+        }
+    }
+
+    @Test
+    void basePrimesOfSmallNumbers() {
+        for (int n = 0; n <= 4; n++) {
+            assertArrayEquals(new int[0], SegmentedSieve.basePrimes(n), "n=" + n);
+        }
+        assertArrayEquals(new int[] {2}, SegmentedSieve.basePrimes(5));
+        assertArrayEquals(new int[] {2, 3}, SegmentedSieve.basePrimes(25));
+        assertArrayEquals(new int[] {2, 3, 5}, SegmentedSieve.basePrimes(26));
+        assertArrayEquals(new int[0], SegmentedSieve.basePrimes(-7));
+    }
+
+    @Test
+    void basePrimesForATrillionAreThePrimesBelowAMillion() {
+        int[] base = SegmentedSieve.basePrimes(TRILLION);
+        assertEquals(78_498, base.length);
+        assertEquals(999_983, base[base.length - 1]);
+        for (int i = 0; i < base.length; i++) {
+            assertTrue(TrialDivision.isPrime(base[i]) && (i == 0 || base[i] > base[i - 1]), "at " + i);
+        }
+    }
+
+    @Test
+    void basePrimesReachTheLimitAndNoFurther() {
+        int[] base = SegmentedSieve.basePrimes(SegmentedSieve.MAX_N);
+        long last = base[base.length - 1];
+        assertTrue(last * last < SegmentedSieve.MAX_N);
+        long next = last + 1;
+        while (!TrialDivision.isPrime(next)) {
+            next++;
+        }
+        assertTrue(next * next >= SegmentedSieve.MAX_N);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> SegmentedSieve.basePrimes(SegmentedSieve.MAX_N + 1));
+        assertTrue(e.getMessage().contains("10^15"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SegmentedSieve.countPrimes(SegmentedSieve.MAX_N + 1));
+        assertThrows(IllegalArgumentException.class, () -> SegmentedSieve.countPrimes(0, SegmentedSieve.MAX_N + 1, base));
+    }
+
+    @Test
+    void rejectsBasePrimesThatStopShort() {
+        int[] upTo7 = SegmentedSieve.basePrimes(121);
+        assertEquals(30, SegmentedSieve.countPrimes(0, 121, upTo7));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> SegmentedSieve.countPrimes(0, 122, upTo7));
+        assertTrue(e.getMessage().contains("11"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SegmentedSieve.countPrimes(0, TRILLION, new int[0]));
+        int[] belowAMillion = SegmentedSieve.basePrimes(1_000_000);
+        assertThrows(IllegalArgumentException.class,
+            () -> SegmentedSieve.countPrimes(TRILLION, TRILLION + 10, belowAMillion));
+    }
+
+    @Test
+    void aTableServesUpToTheSquareOfTheNextPrime() {
+        // 999,983 is the last prime below 10^6 and 1,000,003 the next, so the table is exact up to 1,000,003²
+        int[] base = SegmentedSieve.basePrimes(TRILLION);
+        long square = 1_000_003L * 1_000_003;
+        assertEquals(TrialDivision.countPrimes(square - 100, square), SegmentedSieve.countPrimes(square - 100, square, base));
+        assertThrows(IllegalArgumentException.class, () -> SegmentedSieve.countPrimes(square - 100, square + 1, base));
+    }
+
+    @Test
+    void emptyAndInvertedRangesCountNothing() {
+        int[] base = SegmentedSieve.basePrimes(1_000);
+        assertEquals(0, SegmentedSieve.countPrimes(100, 100, base));
+        assertEquals(0, SegmentedSieve.countPrimes(100, 10, base));
+        assertEquals(4, SegmentedSieve.countPrimes(-50, 10, base));
+        assertEquals(0, SegmentedSieve.countPrimes(-5));
+        assertEquals(0, SegmentedSieve.countPrimes(TRILLION, TRILLION, new int[0]), "an empty range needs no table");
+    }
+}
