@@ -6,6 +6,8 @@ import dev.sparkcputour.harness.Strategies;
 import dev.sparkcputour.harness.Trial;
 import dev.sparkcputour.image.ImageInputs;
 import dev.sparkcputour.image.ImageStrategy;
+import dev.sparkcputour.kernel.Convolution;
+import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.primes.PrimeStrategy;
 import dev.sparkcputour.report.Machine;
 import dev.sparkcputour.report.Report;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +68,10 @@ public final class CompareCommand implements Callable<Integer> {
     private Set<String> strategyNames = Set.of();
     private Path out;
     private List<Integer> sweepCores = List.of();
+    private List<PrimeKernel> primeKernels = DEFAULT_PRIME_KERNELS;
+
+    /** Both, so the table sets the algorithm beside parallelism. */
+    private static final List<PrimeKernel> DEFAULT_PRIME_KERNELS = List.of(PrimeKernel.TRIAL, PrimeKernel.SIEVE);
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",", defaultValue = PRIMES + "," + IMAGE,
             description = "Workloads to run, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -90,6 +97,28 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         strategyNames = new LinkedHashSet<>(names);
+    }
+
+    @Option(names = "--kernel", paramLabel = "LIST", split = ",", defaultValue = "trial,sieve,strided",
+            description = "Kernels, comma-separated: trial and/or sieve for the primes (one row per strategy and"
+                    + " kernel), strided or nd4j for the image (default: ${DEFAULT-VALUE}).")
+    void setKernels(List<String> names) {
+        List<PrimeKernel> counting = new ArrayList<>();
+        List<Convolution> convolving = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(names)) {
+            if (Arrays.stream(PrimeKernel.values()).anyMatch(k -> k.cliName().equals(name))) {
+                counting.add(PrimeKernel.byName(name));
+            } else if (Arrays.stream(Convolution.values()).anyMatch(k -> k.cliName().equals(name))) {
+                convolving.add(Convolution.byName(name));
+            } else {
+                throw Usage.error(spec, "--kernel", "unknown kernel '" + name + "' (expected trial, sieve, strided or nd4j)");
+            }
+        }
+        if (convolving.size() > 1) {
+            throw Usage.error(spec, "--kernel", "one image kernel at a time: strided or nd4j");
+        }
+        primeKernels = counting.isEmpty() ? DEFAULT_PRIME_KERNELS : List.copyOf(counting);
+        image.kernel(convolving.isEmpty() ? Convolution.STRIDED : convolving.get(0));
     }
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -186,7 +215,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (workloads.contains(PRIMES)) {
             List<PrimeStrategy> chosen = chosen(Strategies.primes(Strategies.ALL), PrimeStrategy::name).stream()
                     .filter(s -> !onlyScaling || s.scalesWithCores()).toList();
-            trials.addAll(Strategies.primeTrials(chosen, primes.params(threadCount), spark));
+            for (PrimeKernel kernel : primeKernels) {
+                trials.addAll(Strategies.primeTrials(chosen, primes.params(threadCount, kernel), spark));
+            }
         }
         if (workloads.contains(IMAGE)) {
             List<ImageStrategy> chosen = chosen(Strategies.image(Strategies.ALL), ImageStrategy::name).stream()

@@ -4,6 +4,7 @@ import dev.sparkcputour.harness.Harness;
 import dev.sparkcputour.harness.Strategies;
 import dev.sparkcputour.image.ImageInputs;
 import dev.sparkcputour.image.ImageStrategy;
+import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.kernel.ImageFiles;
 import dev.sparkcputour.kernel.NpyFormat;
 import dev.sparkcputour.report.AtomicFiles;
@@ -47,6 +48,12 @@ public final class ImageCommand implements Callable<Integer> {
             description = "serial, threads, spark-copy, spark-closure, spark-broadcast or all (default: ${DEFAULT-VALUE}).")
     void setStrategy(String name) {
         strategies = Usage.choose(spec, "--strategy", () -> Strategies.image(name));
+    }
+
+    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = "strided",
+            description = "strided (a direct loop) or nd4j (ND4J's conv2d) (default: ${DEFAULT-VALUE}).")
+    void setKernel(String name) {
+        workload.kernel(Usage.choose(spec, "--kernel", () -> Convolution.byName(name)));
     }
 
     @Option(names = "--output", paramLabel = "OUT.npy",

@@ -96,10 +96,9 @@ public final class ImageOptions {
         seed = value;
     }
 
-    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = "strided",
-            description = "strided (a direct loop) or nd4j (ND4J's conv2d) (default: ${DEFAULT-VALUE}).")
-    void setKernel(String name) {
-        kernel = Usage.choose(spec, "--kernel", () -> Convolution.byName(name));
+    /** The convolution kernel; {@code image} and {@code compare} each declare their {@code --kernel}. */
+    void kernel(Convolution chosen) {
+        kernel = chosen;
     }
 
 

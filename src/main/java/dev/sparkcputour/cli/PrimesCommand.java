@@ -2,6 +2,7 @@ package dev.sparkcputour.cli;
 
 import dev.sparkcputour.harness.Harness;
 import dev.sparkcputour.harness.Strategies;
+import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.primes.PrimeStrategy;
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.spark.SparkHandle;
@@ -13,9 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code primes}: counts the primes in [0, N) by trial division with one strategy or all of them. */
+/** {@code primes}: counts the primes in [0, N) by trial division or a sieve, with one strategy or all of them. */
 @Command(name = "primes", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Count the primes in [0, N) by trial division, the tutorial's CPU-bound task.")
+        description = "Count the primes in [0, N) by trial division (the tutorial's CPU-bound task) or a segmented sieve.")
 public final class PrimesCommand implements Callable<Integer> {
 
     @Spec
@@ -36,6 +37,13 @@ public final class PrimesCommand implements Callable<Integer> {
             description = "serial, threads, spark or all (default: ${DEFAULT-VALUE}).")
     void setStrategy(String name) {
         strategies = Usage.choose(spec, "--strategy", () -> Strategies.primes(name));
+    }
+
+    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = "trial",
+            description = "trial (the tutorial's trial division) or sieve (a segmented sieve of Eratosthenes,"
+                    + " N up to 10^15) (default: ${DEFAULT-VALUE}).")
+    void setKernel(String name) {
+        workload.kernel(Usage.choose(spec, "--kernel", () -> PrimeKernel.byName(name)));
     }
 
     @Override

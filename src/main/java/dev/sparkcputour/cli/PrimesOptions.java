@@ -2,6 +2,8 @@ package dev.sparkcputour.cli;
 
 import dev.sparkcputour.config.Defaults;
 import dev.sparkcputour.config.PrimesParams;
+import dev.sparkcputour.kernel.PrimeKernel;
+import java.util.Locale;
 import java.util.OptionalInt;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,6 +17,7 @@ public final class PrimesOptions {
 
     private long n = Defaults.PRIMES_N;
     private OptionalInt partitions = OptionalInt.empty();
+    private PrimeKernel kernel = PrimeKernel.TRIAL;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "" + Defaults.PRIMES_N,
             description = "Count the primes below N (default: ${DEFAULT-VALUE}).")
@@ -29,8 +32,26 @@ public final class PrimesOptions {
         partitions = OptionalInt.of((int) Usage.inRange(spec, "--partitions", value, 1, Defaults.MAX_PARTITIONS));
     }
 
-    /** What to count, with {@code threads} for the pool. */
+    /** The counting kernel; {@code primes} and {@code compare} each declare their {@code --kernel}. */
+    void kernel(PrimeKernel chosen) {
+        kernel = chosen;
+    }
+
+    PrimeKernel kernel() {
+        return kernel;
+    }
+
+    /** What to count with {@code kernel}, with {@code threads} for the pool. */
+    PrimesParams params(int threads, PrimeKernel kernel) {
+        if (n > kernel.maxN()) {
+            throw Usage.error(spec, "--n", String.format(Locale.ROOT, "must be in [0, %,d] for the %s kernel, got %,d",
+                    kernel.maxN(), kernel.cliName(), n));
+        }
+        return new PrimesParams(n, kernel, threads, partitions);
+    }
+
+    /** What to count with the chosen kernel. */
     PrimesParams params(int threads) {
-        return new PrimesParams(n, threads, partitions);
+        return params(threads, kernel);
     }
 }

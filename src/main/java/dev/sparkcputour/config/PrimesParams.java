@@ -1,18 +1,20 @@
 package dev.sparkcputour.config;
 
+import dev.sparkcputour.kernel.PrimeKernel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * What to count: the primes in {@code [0, n)}, with {@code threads} for the thread pool and an
- * optional partition count (otherwise {@link Defaults#PARTITIONS_PER_CORE} per core).
+ * What to count: the primes in {@code [0, n)} with {@code kernel}, with {@code threads} for the
+ * thread pool and an optional partition count (otherwise {@link Defaults#PARTITIONS_PER_CORE} per core).
  */
-public record PrimesParams(long n, int threads, OptionalInt partitions) {
+public record PrimesParams(long n, PrimeKernel kernel, int threads, OptionalInt partitions) {
 
     public PrimesParams {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        if (n < 0 || n > kernel.maxN()) {
+            throw new IllegalArgumentException("n must be in [0, " + kernel.maxN() + "] for the " + kernel.cliName()
+                    + " kernel, got " + n);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -24,7 +26,7 @@ public record PrimesParams(long n, int threads, OptionalInt partitions) {
 
     /** The tutorial's problem size on every core of this machine. */
     public static PrimesParams defaults() {
-        return new PrimesParams(Defaults.PRIMES_N, Defaults.threads(), OptionalInt.empty());
+        return new PrimesParams(Defaults.PRIMES_N, PrimeKernel.TRIAL, Defaults.threads(), OptionalInt.empty());
     }
 
     /** The partition count asked for, or {@link Defaults#PARTITIONS_PER_CORE} per unit of parallelism. */
@@ -36,6 +38,7 @@ public record PrimesParams(long n, int threads, OptionalInt partitions) {
     public Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("n", n);
+        out.put("kernel", kernel.cliName());
         return out;
     }
 }

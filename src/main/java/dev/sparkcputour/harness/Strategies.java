@@ -65,7 +65,7 @@ public final class Strategies {
     /** The trials that count the primes of {@code params} with each of {@code strategies}. */
     public static List<Trial> primeTrials(List<PrimeStrategy> strategies, PrimesParams params, SparkHandle spark) {
         return strategies.stream()
-                .map(s -> new Trial("primes", s.name(), s.usesSpark(),
+                .map(s -> new Trial("primes", s.label(params.kernel()), s.usesSpark(),
                         () -> s.describe(params, spark),
                         () -> Long.toString(s.countPrimes(params, spark))))
                 .toList();

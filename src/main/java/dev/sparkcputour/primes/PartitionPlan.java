@@ -1,6 +1,6 @@
 package dev.sparkcputour.primes;
 
-import dev.sparkcputour.kernel.TrialDivision;
+import dev.sparkcputour.kernel.PrimeKernel;
 import java.io.Serializable;
 
 /**
@@ -33,6 +33,23 @@ public record PartitionPlan(long n, int partitions, long blockSize) implements S
         return new PartitionPlan(n, partitions, Math.max(1, ceilDiv(n, blocks)));
     }
 
+    /**
+     * The plan that suits {@code kernel}: balanced blocks for trial division, whose cost grows
+     * with √x, and one equal contiguous segment per partition for the sieve, whose cost per
+     * number is nearly flat and which works best on long ranges.
+     */
+    public static PartitionPlan forKernel(PrimeKernel kernel, long n, int partitions) {
+        return kernel == PrimeKernel.TRIAL ? balanced(n, partitions) : contiguous(n, partitions);
+    }
+
+    /** One contiguous segment of {@code [0, n)} per partition, of equal size (the last may be shorter). */
+    public static PartitionPlan contiguous(long n, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
+        }
+        return new PartitionPlan(n, partitions, Math.max(1, ceilDiv(n, partitions)));
+    }
+
     /** The number of blocks of {@code blockSize} (the last may be short) covering {@code [0, n)}. */
     public long blockCount() {
         return ceilDiv(n, blockSize);
@@ -60,10 +77,15 @@ public record PartitionPlan(long n, int partitions, long blockSize) implements S
         }
     }
 
-    /** The number of primes in one partition's blocks: primitives only, no boxing per number. */
+    /** The number of primes in one partition's blocks by trial division. */
     public long countPrimes(int partition) {
+        return countPrimes(partition, PrimeKernel.TRIAL, PrimeKernel.TRIAL.sharedData(n));
+    }
+
+    /** The number of primes in one partition's blocks by {@code kernel}: primitives only, no boxing per number. */
+    public long countPrimes(int partition, PrimeKernel kernel, int[] shared) {
         long[] count = {0};
-        forEachRange(partition, (from, to) -> count[0] += TrialDivision.countPrimes(from, to));
+        forEachRange(partition, (from, to) -> count[0] += kernel.countPrimes(from, to, shared));
         return count[0];
     }
 

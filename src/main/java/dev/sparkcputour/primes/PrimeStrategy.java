@@ -1,6 +1,7 @@
 package dev.sparkcputour.primes;
 
 import dev.sparkcputour.config.PrimesParams;
+import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.spark.SparkHandle;
 
 /** One way to count the primes in {@code [0, n)}. Implementations compute and return; they never print. */
@@ -8,6 +9,11 @@ public interface PrimeStrategy {
 
     /** The name users type after {@code --strategy}. */
     String name();
+
+    /** The name of its results with {@code kernel}: the tutorial's trial division keeps the plain name. */
+    default String label(PrimeKernel kernel) {
+        return kernel == PrimeKernel.TRIAL ? name() : name() + "-" + kernel.cliName();
+    }
 
     /** Whether more cores can make it faster: what a core sweep re-runs (all but serial). */
     default boolean scalesWithCores() {
@@ -24,6 +30,6 @@ public interface PrimeStrategy {
         return params.describe();
     }
 
-    /** Counts the primes in {@code [0, params.n())}; {@code spark} is started only if {@link #usesSpark()}. */
+    /** Counts the primes in {@code [0, params.n())} with {@code params.kernel()}; {@code spark} is started only if {@link #usesSpark()}. */
     long countPrimes(PrimesParams params, SparkHandle spark);
 }

@@ -1,7 +1,6 @@
 package dev.sparkcputour.primes;
 
 import dev.sparkcputour.config.PrimesParams;
-import dev.sparkcputour.kernel.TrialDivision;
 import dev.sparkcputour.spark.SparkHandle;
 
 /** The tutorial's first strategy: one plain loop on one core. */
@@ -19,6 +18,6 @@ public final class SerialPrimes implements PrimeStrategy {
 
     @Override
     public long countPrimes(PrimesParams params, SparkHandle spark) {
-        return TrialDivision.countPrimes(0, params.n());
+        return params.kernel().countPrimes(0, params.n(), params.kernel().sharedData(params.n()));
     }
 }

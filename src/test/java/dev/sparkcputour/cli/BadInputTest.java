@@ -144,6 +144,9 @@ class BadInputTest {
         cases.add(usage("unknown strategy 'fastest' (expected one of serial, threads, spark, all)",
                 "primes", "--strategy", "fastest"));
         cases.add(usage("Unknown option: '--frobnicate'", "primes", "--frobnicate"));
+        cases.add(usage("'--kernel': unknown kernel 'wheel' (expected trial or sieve)", "primes", "--kernel", "wheel"));
+        cases.add(usage("'--n': must be in [0, 1,000,000,000,000,000] for the sieve kernel, got 2,000,000,000,000,000",
+                "primes", "--kernel", "sieve", "--n", "2000000000000000"));
         cases.add(usage("'--fail-tasks': must be in [0, 1], got 2.0", "primes", "--fail-tasks", "2"));
         cases.add(usage("'--fail-tasks'", "primes", "--fail-tasks", "NaN"));
         cases.add(usage("'--fail-seed'", "primes", "--fail-seed", "x"));
@@ -217,6 +220,9 @@ class BadInputTest {
         cases.add(usage("'--out': '/etc/passwd' is not a folder", "compare", "--out", "/etc/passwd"));
         cases.add(usage("'--out': '" + fixture("full-folder") + "' is not empty; choose a new or empty folder",
                 "compare", "--out", fixture("full-folder")));
+        cases.add(usage("'--kernel': unknown kernel 'gpu' (expected trial, sieve, strided or nd4j)",
+                "compare", "--kernel", "sieve,gpu"));
+        cases.add(usage("'--kernel': one image kernel at a time: strided or nd4j", "compare", "--kernel", "strided,nd4j"));
         cases.add(usage("'--sweep-cores': must be in [1, 4,096], got 0", "compare", "--sweep-cores", "1,0"));
         cases.add(usage("'--sweep-cores'", "compare", "--sweep-cores", "two"));
         cases.add(usage("'--warmup': must be >= 0, got -1", "compare", "--warmup", "-1"));

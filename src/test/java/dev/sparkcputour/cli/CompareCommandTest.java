@@ -57,8 +57,9 @@ class CompareCommandTest {
         assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
 
         List<String> rows = rows(outcome.out());
-        assertEquals(8, rows.size(), outcome.out());
-        assertEquals(3, rows.stream().filter(r -> r.startsWith("primes ")).count(), outcome.out());
+        assertEquals(11, rows.size(), outcome.out());
+        assertEquals(6, rows.stream().filter(r -> r.startsWith("primes ")).count(), "trial and sieve:\n" + outcome.out());
+        assertEquals(3, rows.stream().filter(r -> r.startsWith("primes ") && r.contains("-sieve ")).count(), outcome.out());
         assertEquals(5, rows.stream().filter(r -> r.startsWith("image ")).count(), outcome.out());
         assertEquals(1, outcome.out().lines().filter(l -> l.startsWith("primes: ")).count(), outcome.out());
         assertEquals(1, outcome.out().lines().filter(l -> l.startsWith("image: ")).count(), outcome.out());
@@ -74,7 +75,7 @@ class CompareCommandTest {
         assertEquals("local[2]", machine.get("master").asText());
         assertFalse(machine.get("nd4j_backend").asText().equals("not loaded"), "the image workload loads ND4J");
         JsonNode runs = root.get("runs");
-        assertEquals(8, runs.size());
+        assertEquals(11, runs.size());
         String imageAnswer = null;
         for (JsonNode run : runs) {
             String name = run.get("workload").asText() + " " + run.get("strategy").asText();
@@ -103,7 +104,7 @@ class CompareCommandTest {
 
         List<String> csv = Files.readAllLines(folder.resolve("results.csv"));
         assertEquals("workload,strategy,phase,repetition,seconds,answer,params", csv.get(0));
-        assertEquals(8 * (1 + 3), csv.size() - 1);
+        assertEquals(11 * (1 + 3), csv.size() - 1);
         for (String line : csv.subList(1, csv.size())) {
             List<String> fields = csvFields(line);
             assertEquals(7, fields.size(), line);
@@ -124,7 +125,8 @@ class CompareCommandTest {
     @Test
     void narrowsWithWorkloadsAndStrategies(@TempDir Path dir) throws IOException {
         Path folder = dir.resolve("x");
-        Outcome outcome = run("compare", "--workloads", "primes", "--strategies", "serial,threads", "--n", "1000",
+        Outcome outcome = run("compare", "--workloads", "primes", "--kernel", "trial", "--strategies", "serial,threads",
+                "--n", "1000",
                 "--out", folder.toString());
         assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
         List<String> rows = rows(outcome.out());
@@ -134,6 +136,21 @@ class CompareCommandTest {
         assertFalse(outcome.out().contains("Spark context start-up"), "no Spark strategy, no Spark: " + outcome.out());
         assertFalse(outcome.err().contains("UI: "), outcome.err());
         assertEquals(Set.of("results.json", "results.csv", "primes.png"), names(folder));
+    }
+
+    @Test
+    void kernelSelectsThePrimeAndImageKernels(@TempDir Path dir) throws IOException {
+        Outcome outcome = run("compare", "--kernel", "sieve,nd4j", "--strategies", "serial,spark", "--n", "100000",
+                "--size", "40", "--filters", "2", "--iterations", "1", "--master", "local[2]", "--warmup", "0",
+                "--repeat", "1", "--out", dir.resolve("k").toString());
+        assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
+        List<String> rows = rows(outcome.out());
+        assertEquals(List.of("primes serial-sieve", "primes spark-sieve", "image serial"),
+                rows.stream().map(r -> r.split(" +")[0] + " " + r.split(" +")[1]).toList());
+        assertTrue(rows.get(0).endsWith("9,592"), rows.get(0));
+        JsonNode runs = new ObjectMapper().readTree(dir.resolve("k/results.json").toFile()).get("runs");
+        assertEquals("sieve", runs.get(0).at("/params/kernel").asText());
+        assertEquals("nd4j", runs.get(2).at("/params/kernel").asText());
     }
 
     @Test
@@ -243,8 +260,8 @@ class CompareCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(
-                "compare", "--workloads", "primes", "--strategies", "serial,threads,spark", "--n", "5000",
-                "--warmup", "0", "--repeat", "1", "--sweep-cores", "1,2,3", "--out", folder.toString());
+                "compare", "--workloads", "primes", "--kernel", "trial", "--strategies", "serial,threads,spark",
+                "--n", "5000", "--warmup", "0", "--repeat", "1", "--sweep-cores", "1,2,3", "--out", folder.toString());
         assertEquals(ExitCodes.OK, exit, err.toString());
         JsonNode sweep = new ObjectMapper().readTree(folder.resolve("sweep.json").toFile());
         List<String> entries = new ArrayList<>();

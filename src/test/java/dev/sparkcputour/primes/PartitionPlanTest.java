@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.kernel.TrialDivision;
 import java.util.BitSet;
 import java.util.stream.IntStream;
@@ -17,7 +18,32 @@ class PartitionPlanTest {
     @CsvSource({"0, 1", "0, 7", "1, 1", "1, 16", "2, 3", "7, 2", "63, 64", "64, 1", "65, 64",
         "1000, 3", "1023, 7", "99991, 16", "100000, 100", "2000000, 8", "2000001, 13"})
     void coversTheRangeExactlyOnce(long n, int partitions) {
-        PartitionPlan plan = PartitionPlan.balanced(n, partitions);
+        assertCoversExactlyOnce(PartitionPlan.balanced(n, partitions), n, partitions);
+        assertCoversExactlyOnce(PartitionPlan.contiguous(n, partitions), n, partitions);
+    }
+
+    /** The sieve's plan: one contiguous segment per partition, all of one size but the last. */
+    @ParameterizedTest(name = "N={0}, P={1}")
+    @CsvSource({"1000000000000, 8", "1000000000000, 7", "1000000000000000, 100000", "9223372036854775807, 3"})
+    void sieveSegmentsAreContiguousEqualAndNeverOverflow(long n, int partitions) {
+        PartitionPlan plan = PartitionPlan.forKernel(PrimeKernel.SIEVE, n, partitions);
+        long[] next = {0};
+        java.util.List<Long> sizes = new java.util.ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            plan.forEachRange(p, (from, to) -> {
+                assertEquals(next[0], from, "segments follow each other");
+                assertTrue(from < to && to <= n, "[" + from + ", " + to + ")");
+                sizes.add(to - from);
+                next[0] = to;
+            });
+        }
+        assertEquals(n, next[0], "the last segment ends at N");
+        assertTrue(sizes.size() <= partitions, "at most one segment per partition");
+        assertTrue(sizes.subList(0, sizes.size() - 1).stream().distinct().count() <= 1, "equal sizes " + sizes);
+        assertEquals(PartitionPlan.balanced(n, partitions), PartitionPlan.forKernel(PrimeKernel.TRIAL, n, partitions));
+    }
+
+    private static void assertCoversExactlyOnce(PartitionPlan plan, long n, int partitions) {
         BitSet seen = new BitSet();
         long[] covered = {0};
         for (int p = 0; p < partitions; p++) {

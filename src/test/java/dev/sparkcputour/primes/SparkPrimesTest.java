@@ -6,6 +6,7 @@ import com.holdenkarau.spark.testing.JavaRDDComparisons;
 import dev.sparkcputour.config.PrimesParams;
 import dev.sparkcputour.harness.Harness;
 import dev.sparkcputour.harness.Strategies;
+import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.kernel.TrialDivision;
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.report.RunResult;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @ExtendWith(SharedSpark.class)
 class SparkPrimesTest {
@@ -37,20 +39,33 @@ class SparkPrimesTest {
     @CsvSource({"0, 1, 0", "2, 3, 0", "3, 2, 1", "100, 7, 25", "1000000, 1, 78498", "1000000, 13, 78498",
         "2000000, 16, 148933"})
     void countsAsOneJobOverAnyPartitioning(long n, int partitions, long expected, JavaSparkContext sc) {
-        assertEquals(expected, SparkPrimes.countPrimes(sc, PartitionPlan.balanced(n, partitions), TaskFaults.NONE));
+        for (PrimeKernel kernel : PrimeKernel.values()) {
+            assertEquals(expected, SparkPrimes.countPrimes(sc, PartitionPlan.forKernel(kernel, n, partitions), kernel,
+                    TaskFaults.NONE), kernel.cliName());
+        }
     }
 
     @Test
-    void allStrategiesAgreeWithSerial(JavaSparkContext sc) throws Exception {
-        PrimesParams params = new PrimesParams(300_000, 3, OptionalInt.empty());
+    void theSieveReachesTenToTheNinthOnSegmentsOfOneJob(JavaSparkContext sc) {
+        // π(10^9), each of 8 tasks sieving a contiguous eighth with the broadcast base primes
+        assertEquals(50_847_534L, SparkPrimes.countPrimes(sc, PartitionPlan.contiguous(1_000_000_000L, 8),
+                PrimeKernel.SIEVE, TaskFaults.NONE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(PrimeKernel.class)
+    void allStrategiesAgreeWithSerial(PrimeKernel kernel, JavaSparkContext sc) throws Exception {
+        PrimesParams params = new PrimesParams(300_000, kernel, 3, OptionalInt.empty());
         try (SparkHandle spark = SparkHandle.wrap(sc)) {
             Report report = new Harness(0, 2, line -> { })
                     .run(Strategies.primeTrials(Strategies.primes(Strategies.ALL), params, spark), spark);
-            assertEquals(List.of("serial", "threads", "spark"),
+            String suffix = kernel == PrimeKernel.TRIAL ? "" : "-sieve";
+            assertEquals(List.of("serial" + suffix, "threads" + suffix, "spark" + suffix),
                     report.runs().stream().map(RunResult::strategy).toList());
             for (RunResult run : report.runs()) {
                 assertEquals("25997", run.answer(), run.strategy());
                 assertEquals(2, run.seconds().size());
+                assertEquals(kernel.cliName(), run.params().get("kernel"));
             }
             assertEquals(true, report.allAgree());
         }
@@ -70,7 +85,7 @@ class SparkPrimesTest {
 
     @Test
     void theSparkJobIsLabelledForTheUi(JavaSparkContext sc) {
-        PrimesParams params = new PrimesParams(10_000, 1, OptionalInt.of(4));
+        PrimesParams params = new PrimesParams(10_000, PrimeKernel.TRIAL, 1, OptionalInt.of(4));
         try (SparkHandle spark = SparkHandle.wrap(sc)) {
             assertEquals(1229, new SparkPrimes().countPrimes(params, spark));
             int lastJob = sc.statusTracker().getJobIdsForGroup("primes-spark")[0];
