@@ -39,7 +39,9 @@ find_spark_submit() {
     SUBMIT=("$(command -v spark-submit)")
   else
     ensure_spark_home
-    SUBMIT=(java "@$TOUR_HOME/conf/java17-opens.args" ${SUBMIT_JAVA_OPTS:-}
+    # spark-submit's launcher sizes the driver's heap before its JVM starts; run directly,
+    # SparkSubmit cannot, so --driver-memory alone would leave the JVM's default heap
+    SUBMIT=(java "@$TOUR_HOME/conf/java17-opens.args" ${DRIVER_MEMORY:+-Xmx$DRIVER_MEMORY} ${SUBMIT_JAVA_OPTS:-}
             -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit)
   fi
 }

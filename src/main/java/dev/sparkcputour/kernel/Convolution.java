@@ -70,7 +70,9 @@ public enum Convolution {
         int ow = (int) outputSize(w, kw, stride);
         double[] f = contiguous(filter).data().asDouble();
         DoubleIndexer in = (DoubleIndexer) img.data().indexer();
-        double[] out = new double[oh * ow];
+        // written in place: a heap array copied into ND4J afterwards costs a second pass per result
+        INDArray result = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {oh, ow}, 'c');
+        DoubleIndexer out = (DoubleIndexer) result.data().indexer();
         for (int i = 0; i < oh; i++) {
             int y = i * stride;
             // only the filter rows that land inside the image: full mode pads with zeros
@@ -88,10 +90,10 @@ public enum Convolution {
                         sum += f[fRow + b] * in.get(row - b);
                     }
                 }
-                out[i * ow + j] = sum;
+                out.put((long) i * ow + j, sum);
             }
         }
-        return Nd4j.create(out, new long[] {oh, ow}, DataType.DOUBLE);
+        return result;
     }
 
     private static INDArray nd4jConv2d(INDArray image, INDArray filter, int stride) {

@@ -77,7 +77,9 @@ public final class SparkHandle implements AutoCloseable {
         // a laptop run must not expose its driver, block manager or UI to the network it sits on
         SparkConf conf = new LoopbackSparkConf().setAppName(appName).set("spark.master", chosen)
                 .setIfMissing("spark.driver.host", LoopbackSparkConf.LOOPBACK)
-                .setIfMissing("spark.driver.bindAddress", LoopbackSparkConf.LOOPBACK);
+                .setIfMissing("spark.driver.bindAddress", LoopbackSparkConf.LOOPBACK)
+                // tasks read the driver's own broadcast values: no piece is ever fetched, so checksumming them is waste
+                .setIfMissing("spark.broadcast.checksum", "false");
         return new SparkHandle(conf, null, true, faults);
     }
 
@@ -102,6 +104,11 @@ public final class SparkHandle implements AutoCloseable {
     /** A handle over a context someone else owns (tests' shared context); {@link #close()} leaves it running. */
     public static SparkHandle wrap(JavaSparkContext existing) {
         return new SparkHandle(existing.getConf(), existing, false, TaskFaults.NONE);
+    }
+
+    /** The settings the context starts with (tests read them). */
+    SparkConf conf() {
+        return conf;
     }
 
     /** The master this handle starts, or started, its context on. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +27,19 @@ class RunLocalScriptIT {
     }
 
     static Outcome runScript(Path workDir, String... args) throws IOException, InterruptedException {
+        return runScript(workDir, Map.of(), args);
+    }
+
+    static Outcome runScript(Path workDir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         Path out = workDir.resolve("stdout.txt");
         Path err = workDir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         if (!process.waitFor(8, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("run-local.sh did not finish in 8 minutes");
@@ -81,5 +89,14 @@ class RunLocalScriptIT {
         assertEquals("spark-cpu-tour: Invalid value for option '--n': must be >= 0, got -5"
                 + " (see 'spark-cpu-tour primes --help')", outcome.err().strip());
         assertEquals("", outcome.out());
+    }
+
+    /** DRIVER_MEMORY sizes the driver's heap whichever spark-submit runs it; the memory guard reports that heap. */
+    @Test
+    void driverMemorySizesTheDriversHeap(@TempDir Path dir) throws Exception {
+        Outcome outcome = runScript(dir, Map.of("DRIVER_MEMORY", "700m"),
+                "image", "--strategy", "spark-copy", "--size", "4000");
+        assertEquals(2, outcome.exit(), outcome.err());
+        assertTrue(outcome.err().contains("but the heap is 0.7 GB"), outcome.err());
     }
 }

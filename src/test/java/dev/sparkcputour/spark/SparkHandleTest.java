@@ -47,6 +47,16 @@ class SparkHandleTest {
         }
     }
 
+    /** Broadcast pieces are checksummed only where executors fetch them: on clusters, not in local mode. */
+    @Test
+    void broadcastChecksumsAreOffInLocalModeOnly() {
+        try (SparkHandle local = SparkHandle.create("test", Optional.of("local[2]"));
+                SparkHandle cluster = SparkHandle.create("test", Optional.of("spark://127.0.0.1:7077"))) {
+            assertEquals("false", local.conf().get("spark.broadcast.checksum"));
+            assertFalse(cluster.conf().contains("spark.broadcast.checksum"));
+        }
+    }
+
     /** A local run listens on loopback only: driver RPC, block manager and web UI. */
     @Test
     void aLocalRunListensOnLoopbackOnly() throws IOException {
