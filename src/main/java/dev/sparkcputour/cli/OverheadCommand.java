@@ -12,12 +12,12 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@code overhead}: Spark's fixed per-job and per-task cost on this master, from empty jobs, and
