@@ -2,7 +2,7 @@
 #
 # Submits spark-cpu-tour to Kubernetes, in cluster deploy mode, from an image that holds Spark
 # and the application jar (at APP_JAR_IN_IMAGE):
-#   MASTER=k8s://https://api.example:6443 IMAGE=registry/spark-cpu-tour:4.2.0 \
+#   MASTER=k8s://https://HOST:6443 IMAGE=registry/spark-cpu-tour:4.2.0 \
 #     submit-scripts/submit-k8s.sh [--dry-run] compare
 #
 # Environment overrides:

@@ -7,6 +7,7 @@ import dev.sparkcputour.cli.Interruption;
 import dev.sparkcputour.cli.OverheadCommand;
 import dev.sparkcputour.cli.PrimesCommand;
 import dev.sparkcputour.cli.ReportCommand;
+import dev.sparkcputour.report.BuildInfo;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,13 +86,13 @@ public final class Main implements Runnable {
         return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
-    /** The version from the jar's manifest, with the Spark version it was built against. */
+    /** The project's version and the commit it was built from, with the Spark version it runs on. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String own = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"spark-cpu-tour " + (own == null ? "(development build)" : own)
-                    + ", Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()};
+            BuildInfo build = BuildInfo.current();
+            return new String[] {"spark-cpu-tour " + build.version() + " (commit " + build.commit() + "), Spark "
+                    + org.apache.spark.package$.MODULE$.SPARK_VERSION()};
         }
     }
 }

@@ -139,6 +139,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out == null) {
+            Usage.writableDefault(spec, "--out", Results.DEFAULT_FOLDER);
+        }
         try (Interruption interruption = Interruption.watch(spec)) {
             Report report;
             try (SparkHandle spark = Sparks.handle("compare", run, spec)) {

@@ -2,6 +2,7 @@ package dev.sparkcputour.cli;
 
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.spark.EventLogReplay;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,10 +29,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--event-log", paramLabel = "PATH", required = true,
             description = "An application's event log (file or rolling-log folder), or a folder of them such as spark-events.")
-    void setEventLog(Path path) {
+    void setEventLog(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw Usage.error(spec, "--event-log", "no such file or folder '" + path + "'");
         }
+        EventLogReplay.whyNotAnEventLog(path).ifPresent(why -> {
+            throw Usage.error(spec, "--event-log", "'" + path + "' is not a Spark event log (" + why + ")");
+        });
         eventLog = path;
     }
 
@@ -43,6 +47,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out == null) {
+            Usage.writableDefault(spec, "--out", Results.DEFAULT_FOLDER);
+        }
         List<Report> reports = EventLogReplay.read(eventLog);
         if (reports.isEmpty()) {
             spec.commandLine().getErr().println("spark-cpu-tour: no spark-cpu-tour runs recorded in " + eventLog);

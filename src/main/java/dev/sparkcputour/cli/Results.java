@@ -20,6 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Publishes a report: the table on stdout, the files asked for; exit 1 when strategies disagree. */
 final class Results {
 
+    /** Where results folders go without --out: results/yyyyMMdd-HHmmss. */
+    static final Path DEFAULT_FOLDER = Path.of("results");
+
     private Results() {
     }
 
@@ -63,7 +66,7 @@ final class Results {
             return out.get();
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return AtomicFiles.writeNewFolder(Path.of("results", stamp), files);
+        return AtomicFiles.writeNewFolder(DEFAULT_FOLDER.resolve(stamp), files);
     }
 
     /** results.json, results.csv and one chart per workload, into {@code folder}. */

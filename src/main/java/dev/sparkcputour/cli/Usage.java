@@ -1,8 +1,10 @@
 package dev.sparkcputour.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -40,13 +42,9 @@ final class Usage {
         if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw error(spec, option, "'" + file + "' already exists; choose a new name (nothing is overwritten)");
         }
-        Path ancestor = absolute.getParent();
-        while (ancestor != null && !Files.exists(ancestor)) {
-            ancestor = ancestor.getParent();
-        }
-        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
-            throw error(spec, option, "cannot write '" + file + "' (" + ancestor + " is not a writable folder)");
-        }
+        creatableIn(absolute.getParent()).ifPresent(why -> {
+            throw error(spec, option, "cannot write '" + file + "' (" + why + ")");
+        });
         return file;
     }
 
@@ -59,14 +57,43 @@ final class Usage {
         if (Files.isDirectory(absolute) && !isEmpty(absolute)) {
             throw error(spec, option, "'" + folder + "' is not empty; choose a new or empty folder (nothing is overwritten)");
         }
-        Path ancestor = absolute;
+        creatableIn(absolute).ifPresent(why -> {
+            throw error(spec, option, "cannot write into '" + folder + "' (" + why + ")");
+        });
+        return folder;
+    }
+
+    /**
+     * Fails, naming {@code option}, if the folder used when {@code option} is not given cannot
+     * take a new results folder: checked before the work, as a named one is.
+     */
+    static void writableDefault(CommandSpec spec, String option, Path folder) {
+        creatableIn(folder).ifPresent(why -> {
+            throw error(spec, option, "the default folder '" + folder + "' cannot take results (" + why
+                    + "); choose another with " + option + " DIR");
+        });
+    }
+
+    /**
+     * Why nothing can be created at {@code path} (or in its nearest existing ancestor, where its
+     * missing folders would be made), or empty if something can. It creates and removes a hidden
+     * file there: permission bits do not tell (root may write anywhere, yet not into /proc; a
+     * read-only mount looks writable).
+     */
+    static Optional<String> creatableIn(Path path) {
+        Path ancestor = path.toAbsolutePath();
         while (ancestor != null && !Files.exists(ancestor)) {
             ancestor = ancestor.getParent();
         }
-        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
-            throw error(spec, option, "cannot write into '" + folder + "' (" + ancestor + " is not a writable folder)");
+        if (ancestor == null || !Files.isDirectory(ancestor)) {
+            return Optional.of(ancestor + " is not a folder");
         }
-        return folder;
+        try {
+            Files.delete(Files.createTempFile(ancestor, ".spark-cpu-tour-probe", ".tmp"));
+            return Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.of(ancestor + " is not a writable folder");
+        }
     }
 
     private static boolean isEmpty(Path folder) {

@@ -14,10 +14,4 @@ public record ImageParams(int iterations, int stride, Convolution kernel, int th
             throw new IllegalArgumentException("iterations, stride and threads must be >= 1");
         }
     }
-
-    /** The tutorial's ten iterations and stride five, with the default kernel on every core. */
-    public static ImageParams defaults() {
-        return new ImageParams(Defaults.IMAGE_ITERATIONS, Defaults.IMAGE_STRIDE, Convolution.STRIDED,
-                Defaults.threads());
-    }
 }

@@ -24,11 +24,6 @@ public record PrimesParams(long n, PrimeKernel kernel, int threads, OptionalInt 
         }
     }
 
-    /** The tutorial's problem size on every core of this machine. */
-    public static PrimesParams defaults() {
-        return new PrimesParams(Defaults.PRIMES_N, PrimeKernel.TRIAL, Defaults.threads(), OptionalInt.empty());
-    }
-
     /** The partition count asked for, or {@link Defaults#PARTITIONS_PER_CORE} per unit of parallelism. */
     public int partitionsFor(int parallelism) {
         return partitions.orElse(Defaults.PARTITIONS_PER_CORE * Math.max(1, parallelism));

@@ -77,11 +77,6 @@ public record PartitionPlan(long n, int partitions, long blockSize) implements S
         }
     }
 
-    /** The number of primes in one partition's blocks by trial division. */
-    public long countPrimes(int partition) {
-        return countPrimes(partition, PrimeKernel.TRIAL, PrimeKernel.TRIAL.sharedData(n));
-    }
-
     /** The number of primes in one partition's blocks by {@code kernel}: primitives only, no boxing per number. */
     public long countPrimes(int partition, PrimeKernel kernel, int[] shared) {
         long[] count = {0};

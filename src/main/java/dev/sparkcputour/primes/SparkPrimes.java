@@ -1,13 +1,11 @@
 package dev.sparkcputour.primes;
 
 import dev.sparkcputour.config.PrimesParams;
-import dev.sparkcputour.kernel.TrialDivision;
 import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.spark.JobLabel;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.spark.TaskFaults;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,21 +75,6 @@ public final class SparkPrimes implements PrimeStrategy {
         return faults.inject(partitionNumbers(sc, plan))
                 .map(partition -> plan.countPrimes(partition, kernel, shared.get()))
                 .fold(0L, Long::sum);
-    }
-
-    /** The primes themselves, one RDD element each: for checking, not for counting. */
-    public static JavaRDD<Long> primes(JavaSparkContext sc, PartitionPlan plan) {
-        return partitionNumbers(sc, plan).flatMap(partition -> {
-            List<Long> found = new ArrayList<>();
-            plan.forEachRange(partition, (from, to) -> {
-                for (long n = from; n < to; n++) {
-                    if (TrialDivision.isPrime(n)) {
-                        found.add(n);
-                    }
-                }
-            });
-            return found.iterator();
-        });
     }
 
     /** An RDD of 0..P-1, one number in each of P partitions. */

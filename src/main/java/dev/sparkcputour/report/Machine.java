@@ -1,11 +1,9 @@
 package dev.sparkcputour.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Where the results were measured: the JSON {@code machine} block. The first four fields are
@@ -15,14 +13,12 @@ import java.util.Properties;
 public record Machine(int cores, String java, String spark, String master, String cpu, String jvm,
                       String nd4jBackend, String blas, String gitCommit, Optional<String> sparkApp) {
 
-    static final String UNKNOWN = "unknown";
-
     /** This JVM and machine, with the given Spark version, master, ND4J description and application id. */
     public static Machine current(String sparkVersion, String master, Nd4jInfo nd4j, Optional<String> sparkApp) {
         return new Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 sparkVersion, master, cpuModel(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
-                nd4j.backend(), nd4j.blas(), builtFromCommit(), sparkApp);
+                nd4j.backend(), nd4j.blas(), BuildInfo.current().commit(), sparkApp);
     }
 
     /** ND4J's backend and BLAS, or {@link #NOT_LOADED} when no workload needed ND4J (it takes seconds to load). */
@@ -45,21 +41,6 @@ public record Machine(int cores, String java, String spark, String master, Strin
                     .findFirst().orElse(System.getProperty("os.arch"));
         } catch (IOException | SecurityException e) {
             return System.getProperty("os.arch");
-        }
-    }
-
-    /** The commit the application was built from (git.properties, written by the build), "-dirty" if modified. */
-    static String builtFromCommit() {
-        try (InputStream in = Machine.class.getResourceAsStream("/dev/sparkcputour/git.properties")) {
-            if (in == null) {
-                return UNKNOWN;
-            }
-            Properties git = new Properties();
-            git.load(in);
-            String id = git.getProperty("git.commit.id", UNKNOWN);
-            return "true".equals(git.getProperty("git.dirty")) ? id + "-dirty" : id;
-        } catch (IOException e) {
-            return UNKNOWN;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sparkcputour.spark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkcputour.report.Machine;
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.report.RunResult;
@@ -20,6 +21,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.deploy.history.EventLogFileReader;
 import org.apache.spark.deploy.history.EventLogFileReader$;
+import org.apache.spark.deploy.history.EventLogFileWriter$;
 import org.apache.spark.scheduler.ReplayListenerBus;
 import org.apache.spark.scheduler.ReplayListenerBus$;
 import org.apache.spark.scheduler.SparkListener;
@@ -37,6 +39,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * Spark's own reader opens single, rolling and compressed logs alike.
  */
 public final class EventLogReplay {
+
+    /** The event Spark writes first into every event log. */
+    private static final String LOG_START = "SparkListenerLogStart";
 
     private EventLogReplay() {
     }
@@ -60,11 +65,62 @@ public final class EventLogReplay {
         }
         for (Path log : logs) {
             Optional<EventLogFileReader> reader = reader(fs, log);
-            if (reader.isPresent()) {
+            if (reader.isPresent() && whyNotAnEventLog(fs, log).isEmpty()) { // a folder may hold other files too
                 replay(fs, reader.get()).ifPresent(reports::add);
             }
         }
         return reports;
+    }
+
+    /**
+     * Why {@code path}, given as one application's event log, is not one; empty if it is, or if
+     * it is a folder of logs (whose other files {@link #read} skips). A log opens with Spark's
+     * {@code SparkListenerLogStart} event once decompressed by the codec its name ends in.
+     */
+    public static Optional<String> whyNotAnEventLog(Path path) throws IOException {
+        return isFolderOfLogs(path) ? Optional.empty() : whyNotAnEventLog(FileSystem.getLocal(new Configuration()), path);
+    }
+
+    private static Optional<String> whyNotAnEventLog(FileSystem fs, Path path) {
+        List<FileStatus> files = List.of();
+        try {
+            Optional<EventLogFileReader> reader = reader(fs, path);
+            if (reader.isPresent()) {
+                files = CollectionConverters.asJava(reader.get().listEventLogFiles());
+            }
+        } catch (RuntimeException e) { // a rolling log's folder without event files
+            files = List.of();
+        }
+        if (files.isEmpty()) {
+            return Optional.of("no event files in it");
+        }
+        org.apache.hadoop.fs.Path first = files.get(0).getPath();
+        String line;
+        try (InputStream in = EventLogFileReader$.MODULE$.openEventLog(first, fs)) {
+            line = firstLine(in);
+        } catch (Exception e) { // Spark's own failures are unchecked: an unknown codec, a stream that does not decompress
+            Optional<String> codec = Optional.ofNullable(EventLogFileWriter$.MODULE$.codecName(first).getOrElse(() -> null));
+            return Optional.of(codec.map(c -> "Spark reads '." + c + "' as its compression codec and cannot decompress it with that")
+                    .orElse("it cannot be read: " + e.getClass().getSimpleName()));
+        }
+        try {
+            if (LOG_START.equals(new ObjectMapper().readTree(line).path("Event").asText())) {
+                return Optional.empty();
+            }
+        } catch (IOException notJson) {
+            // said below
+        }
+        return Optional.of("it does not begin with Spark's " + LOG_START + " event");
+    }
+
+    /** The first line, read no further than a log's first event needs: a large binary file is not read whole. */
+    private static String firstLine(InputStream in) throws IOException {
+        byte[] head = in.readNBytes(4096);
+        int end = 0;
+        while (end < head.length && head[end] != '\n') {
+            end++;
+        }
+        return new String(head, 0, end, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static boolean isFolderOfLogs(Path path) {

@@ -56,17 +56,10 @@ public final class SparkHandle implements AutoCloseable {
     }
 
     /**
-     * A handle for a context to be started later.
+     * A handle for a context to be started later, with {@code faults} injected into every task of
+     * the strategies' jobs (retries come from {@code local[N,maxFailures]} or {@code spark.task.maxFailures}).
      *
      * @throws IllegalArgumentException if the master URL is not one Spark can parse
-     */
-    public static SparkHandle create(String appName, Optional<String> master) {
-        return create(appName, master, TaskFaults.NONE);
-    }
-
-    /**
-     * As {@link #create(String, Optional)}, with {@code faults} injected into every task of the
-     * strategies' jobs (retries come from {@code local[N,maxFailures]} or {@code spark.task.maxFailures}).
      */
     public static SparkHandle create(String appName, Optional<String> master, TaskFaults faults) {
         String chosen = master.orElse(new SparkConf().get("spark.master", Defaults.MASTER));

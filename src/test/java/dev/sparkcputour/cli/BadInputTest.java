@@ -10,7 +10,11 @@ import dev.sparkcputour.support.Cli.Outcome;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +57,10 @@ class BadInputTest {
     /** Accepts connections and never answers: a port that is open but is no Spark master. */
     private static ServerSocket silent;
 
+    /** Answers no connection request at all; see {@link #blackHole()}. */
+    private static ServerSocket blackHole;
+    private static final List<Socket> QUEUED = new ArrayList<>();
+
     @BeforeAll
     static void makeFixtures() throws IOException {
         Files.createDirectories(fixtures.resolve("a-folder"));
@@ -61,6 +69,16 @@ class BadInputTest {
         Files.writeString(fixtures.resolve("exists.json"), "{\"the user's\": \"own\"}\n");
         Files.writeString(fixtures.resolve("x.png"), "this is text, not a picture\n", StandardCharsets.UTF_8);
         Files.writeString(fixtures.resolve("not-an-event-log"), "hello\n", StandardCharsets.UTF_8);
+        byte[] noise = new byte[10_000];
+        new Random(7).nextBytes(noise);
+        Files.write(fixtures.resolve("app-1.zstd"), noise);
+        Files.write(fixtures.resolve("app-2.lz4"), noise);
+        Files.writeString(fixtures.resolve("app-3.inprogress"), "{\"Event\":\"SparkListenerJobStart\"}\n");
+        Files.createFile(fixtures.resolve("empty-log"));
+        Files.createDirectories(fixtures.resolve("eventlog_v2_app-4"));
+        Files.createDirectories(fixtures.resolve("eventlog_v2_app-5"));
+        Files.write(fixtures.resolve("eventlog_v2_app-5/events_1_app-5.zstd"), noise);
+        Files.createFile(fixtures.resolve("eventlog_v2_app-5/appstatus_app-5"));
         Files.writeString(fixtures.resolve("out.png"), "the PNG --output OUT.npy would write beside it\n");
 
         // a valid PNG cut after 40 bytes: the signature, IHDR and a few bytes of the next chunk
@@ -91,12 +109,36 @@ class BadInputTest {
         npy("nan.npy", 16, 16, Double.NaN);
         npy("infinite.npy", 16, 16, Double.POSITIVE_INFINITY);
         npy("huge.npy", 16, 16, 1e300);
-        silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        blackHole = blackHole();
+    }
+
+    /**
+     * A loopback port that drops connection requests, as an unreachable host does: a listener
+     * that never accepts, its accept queue filled, so the kernel ignores further SYNs.
+     */
+    private static ServerSocket blackHole() throws IOException {
+        ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        for (int i = 0; i < 16; i++) {
+            Socket queued = new Socket();
+            try {
+                queued.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 200);
+                QUEUED.add(queued);
+            } catch (SocketTimeoutException full) {
+                queued.close();
+                return listener;
+            }
+        }
+        throw new IllegalStateException("the accept queue of port " + listener.getLocalPort() + " never filled");
     }
 
     @AfterAll
-    static void closeSilentPort() throws IOException {
+    static void closePorts() throws IOException {
         silent.close();
+        for (Socket queued : QUEUED) {
+            queued.close();
+        }
+        blackHole.close();
     }
 
     /** A h×w .npy of ones with {@code odd} at (1, 2). */
@@ -120,6 +162,12 @@ class BadInputTest {
 
     private static Arguments failure(String expected, String... args) {
         return Arguments.of(String.join(" ", args), args, ExitCodes.FAILURE, expected);
+    }
+
+    /** {@code report --event-log FIXTURE}: exit 2, because {@code why}. */
+    private static Arguments notAnEventLog(String fixture, String why) {
+        return usage("'--event-log': '" + fixture(fixture) + "' is not a Spark event log (" + why,
+                "report", "--event-log", fixture(fixture));
     }
 
     static Stream<Arguments> cases() {
@@ -160,11 +208,11 @@ class BadInputTest {
                 "primes", "--strategy", "spark", "--master", "bogus://x"));
         cases.add(usage("unparseable Spark master URL 'local[0]'", "primes", "--strategy", "spark", "--master", "local[0]"));
         cases.add(usage("unparseable Spark master URL 'local[2,0]'", "primes", "--strategy", "spark", "--master", "local[2,0]"));
-        cases.add(usage("unparseable Spark master URL", "primes", "--strategy", "spark", "--master", "spark://nohost"));
+        cases.add(usage("unparseable Spark master URL", "primes", "--strategy", "spark", "--master", "spark://127.0.0.1"));
         cases.add(failure("cannot reach the Spark master spark://127.0.0.1:1 (Connection refused)",
                 "primes", "--strategy", "spark", "--master", "spark://127.0.0.1:1"));
-        cases.add(failure("cannot reach the Spark master spark://192.0.2.1:7077",
-                "primes", "--strategy", "spark", "--master", "spark://192.0.2.1:7077")); // TEST-NET: no route, a timeout
+        cases.add(failure("cannot reach the Spark master spark://127.0.0.1:" + blackHole.getLocalPort() + " (Connect timed out)",
+                "primes", "--strategy", "spark", "--master", "spark://127.0.0.1:" + blackHole.getLocalPort()));
 
         // image: sizes, counts, choices, conflicts
         cases.add(usage("'--size': must be in [4, 46,340], got 3", "image", "--size", "3"));
@@ -218,6 +266,12 @@ class BadInputTest {
         cases.add(usage("'--strategies': unknown strategy 'turbo'", "compare", "--strategies", "serial,turbo"));
         cases.add(usage("'--strategies': none of [spark-copy] belongs", "compare", "--workloads", "primes", "--strategies", "spark-copy"));
         cases.add(usage("'--out': '/etc/passwd' is not a folder", "compare", "--out", "/etc/passwd"));
+        // permission bits say /proc is writable for root; only creating a file there tells
+        cases.add(usage("'--out': cannot write into '/proc/nope' (/proc is not a writable folder)", "compare", "--out", "/proc/nope"));
+        cases.add(usage("'--json': cannot write '/proc/nope.json' (/proc is not a writable folder)",
+                "compare", "--json", "/proc/nope.json"));
+        cases.add(usage("'--json': cannot write '/proc/nope/out.json'", "primes", "--json", "/proc/nope/out.json"));
+        cases.add(usage("'--output': cannot write '/proc/out.npy'", "image", "--output", "/proc/out.npy"));
         cases.add(usage("'--out': '" + fixture("full-folder") + "' is not empty; choose a new or empty folder",
                 "compare", "--out", fixture("full-folder")));
         cases.add(usage("'--kernel': unknown kernel 'gpu' (expected trial, sieve, strided or nd4j)",
@@ -236,7 +290,16 @@ class BadInputTest {
         cases.add(usage("'--out': '" + fixture("full-folder") + "' is not empty",
                 "report", "--event-log", fixture("a-folder"), "--out", fixture("full-folder")));
         cases.add(failure("no spark-cpu-tour runs recorded in " + fixture("a-folder"), "report", "--event-log", fixture("a-folder")));
-        cases.add(failure("not-an-event-log", "report", "--event-log", fixture("not-an-event-log")));
+        cases.add(usage("'--out': cannot write into '/proc/nope'", "report", "--event-log", fixture("a-folder"), "--out", "/proc/nope"));
+        // event logs: Spark takes a file's extension for its codec; a log opens with SparkListenerLogStart
+        cases.add(notAnEventLog("not-an-event-log", "it does not begin with Spark's SparkListenerLogStart event"));
+        cases.add(notAnEventLog("whole.png", "Spark reads '.png' as its compression codec"));
+        cases.add(notAnEventLog("app-1.zstd", "Spark reads '.zstd' as its compression codec"));
+        cases.add(notAnEventLog("app-2.lz4", "Spark reads '.lz4' as its compression codec"));
+        cases.add(notAnEventLog("app-3.inprogress", "it does not begin"));
+        cases.add(notAnEventLog("empty-log", "it does not begin"));
+        cases.add(notAnEventLog("eventlog_v2_app-4", "no event files in it"));
+        cases.add(notAnEventLog("eventlog_v2_app-5", "Spark reads '.zstd'"));
         cases.add(usage("'--jobs': must be >= 1, got 0", "overhead", "--jobs", "0"));
         cases.add(usage("'--jobs'", "overhead", "--jobs", "few"));
         return cases.stream();
@@ -265,7 +328,8 @@ class BadInputTest {
 
     @Test
     void aMasterThatAcceptsButNeverAnswersIsNotAHang() {
-        // Spark's driver retries registering 3 times 20 s, then gives up: bounded, if not short
+        // Spark's driver retries registering 3 times 20 s, then gives up: bounded, if not short. No
+        // Spark setting shortens it: StandaloneAppClient hard-codes both numbers (Spark 4.2.0).
         long start = System.nanoTime();
         Outcome outcome = run("primes", "--strategy", "spark", "--n", "1000",
                 "--master", "spark://127.0.0.1:" + silent.getLocalPort());

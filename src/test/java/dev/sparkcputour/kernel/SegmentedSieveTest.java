@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,7 +96,6 @@ class SegmentedSieveTest {
     }
 
     @Test
-    @Tag("slow")
     void countsThePrimesBelowOneBillion() {
         assertEquals(50_847_534L, SegmentedSieve.countPrimes(1_000_000_000L));
     }

@@ -63,7 +63,7 @@ class PartitionPlanTest {
     @Test
     void partitionCountsAddUpToPi() {
         PartitionPlan plan = PartitionPlan.balanced(1_000_000, 7);
-        long total = IntStream.range(0, 7).mapToLong(plan::countPrimes).sum();
+        long total = IntStream.range(0, 7).mapToLong(p -> plan.countPrimes(p, PrimeKernel.TRIAL, new int[0])).sum();
         assertEquals(78_498, total);
     }
 
@@ -96,7 +96,7 @@ class PartitionPlanTest {
     void refusesNonsense() {
         assertThrows(IllegalArgumentException.class, () -> PartitionPlan.balanced(-1, 4));
         assertThrows(IllegalArgumentException.class, () -> PartitionPlan.balanced(10, 0));
-        assertThrows(IndexOutOfBoundsException.class, () -> PartitionPlan.balanced(10, 2).countPrimes(2));
+        assertThrows(IndexOutOfBoundsException.class, () -> PartitionPlan.balanced(10, 2).countPrimes(2, PrimeKernel.TRIAL, new int[0]));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.sparkcputour.harness.Harness;
 import dev.sparkcputour.harness.Trial;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.spark.SparkMetrics;
+import dev.sparkcputour.spark.TaskFaults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ class ReportFormatsTest {
                 new Trial("primes", "broken", false, Map::of, () -> "11"));
         Report report;
         // no trial uses Spark, so the context is never started
-        try (SparkHandle spark = SparkHandle.create("t", Optional.of("local[1]"))) {
+        try (SparkHandle spark = SparkHandle.create("t", Optional.of("local[1]"), TaskFaults.NONE)) {
             report = new Harness(0, 2, line -> { }).run(trials, spark);
             assertFalse(spark.isStarted());
         }

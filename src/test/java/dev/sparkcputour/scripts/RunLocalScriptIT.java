@@ -10,8 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +95,36 @@ class RunLocalScriptIT {
         assertEquals("spark-cpu-tour: Invalid value for option '--n': must be >= 0, got -5"
                 + " (see 'spark-cpu-tour primes --help')", outcome.err().strip());
         assertEquals("", outcome.out());
+    }
+
+    @Test
+    void theJarNamesItsVersionAndCommit(@TempDir Path dir) throws Exception {
+        Outcome outcome = runScript(dir, "--version");
+        assertEquals(0, outcome.exit(), outcome.err());
+        String version;
+        try (JarFile jar = new JarFile("target/spark-cpu-tour.jar")) {
+            version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+        }
+        assertTrue(version != null && !version.isBlank(), "the manifest holds the version");
+        assertTrue(outcome.out().strip().matches("spark-cpu-tour " + Pattern.quote(version)
+                + " \\(commit [0-9a-f]{40}(-dirty)?\\), Spark 4\\..+"), outcome.out());
+    }
+
+    /** A plain build bundles the ND4J natives of the machine that built it, and no other platform's. */
+    @Test
+    void theJarBundlesThisMachinesNativesOnly() throws Exception {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "x86_64";
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String platform = (os.contains("mac") ? "macosx" : os.contains("windows") ? "windows" : "linux") + "-" + arch;
+        Set<String> folders = new TreeSet<>();
+        try (JarFile jar = new JarFile("target/spark-cpu-tour.jar")) {
+            jar.stream().map(JarEntry::getName)
+                    .filter(name -> name.startsWith("org/bytedeco/") || name.startsWith("org/nd4j/"))
+                    .filter(name -> name.matches(".*\\.(so(\\.\\d+)*|dylib|dll)"))
+                    .forEach(name -> folders.add(name.substring(0, name.lastIndexOf('/'))));
+        }
+        assertTrue(folders.size() >= 3, "ND4J, OpenBLAS and JavaCPP natives: " + folders);
+        assertTrue(folders.stream().allMatch(folder -> folder.endsWith("/" + platform)), platform + " only: " + folders);
     }
 
     /** DRIVER_MEMORY sizes the driver's heap whichever spark-submit runs it; the memory guard reports that heap. */

@@ -23,24 +23,24 @@ class SparkHandleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "local[1]", "local[*]", "local[4,3]", "local[*, 2]",
-        "local-cluster[2,1,1024]", "spark://127.0.0.1:7077", "spark://a:1,b:2", "yarn", "k8s://https://h:443"})
+        "local-cluster[2,1,1024]", "spark://127.0.0.1:7077", "spark://127.0.0.1:1,127.0.0.2:2", "yarn", "k8s://https://127.0.0.1:6443"})
     void acceptsEveryMasterSparkParses(String master) {
         assertTrue(MasterUrl.isValid(master), master);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "foo", "local[0]", "local[-1]", "local[x]", "spark://", "spark://host",
+    @ValueSource(strings = {"", "foo", "local[0]", "local[-1]", "local[x]", "spark://", "spark://127.0.0.1",
         "mesos://h:5050", "LOCAL", "yarn-client"})
     void refusesWhatSparkWouldNot(String master) {
         assertFalse(MasterUrl.isValid(master), master);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SparkHandle.create("test", Optional.of(master)));
+                () -> SparkHandle.create("test", Optional.of(master), TaskFaults.NONE));
         assertTrue(e.getMessage().contains("accepted: local"), e.getMessage());
     }
 
     @Test
     void startsNothingUntilAsked() {
-        try (SparkHandle spark = SparkHandle.create("test", Optional.of("local[1]"))) {
+        try (SparkHandle spark = SparkHandle.create("test", Optional.of("local[1]"), TaskFaults.NONE)) {
             assertFalse(spark.isStarted());
             assertEquals(0.0, spark.startupSeconds());
             assertEquals(Optional.empty(), spark.uiUrl());
@@ -50,8 +50,8 @@ class SparkHandleTest {
     /** Broadcast pieces are checksummed only where executors fetch them: on clusters, not in local mode. */
     @Test
     void broadcastChecksumsAreOffInLocalModeOnly() {
-        try (SparkHandle local = SparkHandle.create("test", Optional.of("local[2]"));
-                SparkHandle cluster = SparkHandle.create("test", Optional.of("spark://127.0.0.1:7077"))) {
+        try (SparkHandle local = SparkHandle.create("test", Optional.of("local[2]"), TaskFaults.NONE);
+                SparkHandle cluster = SparkHandle.create("test", Optional.of("spark://127.0.0.1:7077"), TaskFaults.NONE)) {
             assertEquals("false", local.conf().get("spark.broadcast.checksum"));
             assertFalse(cluster.conf().contains("spark.broadcast.checksum"));
         }
@@ -61,7 +61,7 @@ class SparkHandleTest {
     @Test
     void aLocalRunListensOnLoopbackOnly() throws IOException {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux's /proc/net");
-        try (SparkHandle spark = SparkHandle.create("test", Optional.of("local[1]"))) {
+        try (SparkHandle spark = SparkHandle.create("test", Optional.of("local[1]"), TaskFaults.NONE)) {
             JavaSparkContext sc = spark.context();
             assertTrue(spark.startupSeconds() > 0);
             int ui = URI.create(spark.uiUrl().orElseThrow()).getPort();
