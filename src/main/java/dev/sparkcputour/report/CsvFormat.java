@@ -1,45 +1,61 @@
 package dev.sparkcputour.report;
 
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * One CSV row per run and repetition (warm-ups marked as such), for spreadsheets and plotting:
- * {@code workload,strategy,phase,repetition,seconds,answer,params}. Numbers use Locale.ROOT
- * whatever the user's locale, so a comma-decimal machine still writes a valid file.
+ * One CSV row per run and repetition (warm-ups marked as such), for spreadsheets, pandas and
+ * {@code csv.DictReader} as they are: {@code workload,strategy,phase,repetition,seconds,answer},
+ * then one column per parameter, in the order the runs first name them, empty where a run has
+ * none. Jackson quotes the fields; numbers use Locale.ROOT, so a comma-decimal machine writes the same file.
  */
 public final class CsvFormat implements ResultFormat {
 
-    static final String HEADER = "workload,strategy,phase,repetition,seconds,answer,params";
+    /** The columns every row fills, before the parameters. */
+    static final List<String> FIXED = List.of("workload", "strategy", "phase", "repetition", "seconds", "answer");
+
+    private static final CsvMapper MAPPER = new CsvMapper();
 
     @Override
     public void writeOut(Report report, Appendable out) throws IOException {
-        out.append(HEADER).append('\n');
+        List<Map<String, String>> rows = new ArrayList<>();
         for (RunResult run : report.runs()) {
-            rows(out, run, "warmup", run.warmupSeconds());
-            rows(out, run, "timed", run.seconds());
+            rows(rows, run, "warmup", run.warmupSeconds());
+            rows(rows, run, "timed", run.seconds());
         }
+        out.append(MAPPER.writer(schema(report)).writeValueAsString(rows));
     }
 
-    private static void rows(Appendable out, RunResult run, String phase, List<Double> seconds) throws IOException {
-        String params = run.params().entrySet().stream()
-                .map(Map.Entry::toString)
-                .collect(Collectors.joining(";"));
+    /** The fixed columns, then every parameter name of every run, first seen first. */
+    private static CsvSchema schema(Report report) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        FIXED.forEach(schema::addColumn);
+        report.runs().stream().flatMap(run -> run.params().keySet().stream()).distinct().forEach(name -> {
+            if (FIXED.contains(name)) { // its cell would overwrite the fixed one
+                throw new IllegalArgumentException("a parameter may not be named like the CSV column " + name);
+            }
+            schema.addColumn(name);
+        });
+        return schema.build();
+    }
+
+    private static void rows(List<Map<String, String>> rows, RunResult run, String phase, List<Double> seconds) {
         for (int i = 0; i < seconds.size(); i++) {
-            out.append(String.join(",", quote(run.workload()), quote(run.strategy()), phase,
-                    Integer.toString(i + 1), String.format(Locale.ROOT, "%.6f", seconds.get(i)),
-                    quote(run.answer()), quote(params))).append('\n');
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("workload", run.workload());
+            row.put("strategy", run.strategy());
+            row.put("phase", phase);
+            row.put("repetition", Integer.toString(i + 1));
+            row.put("seconds", String.format(Locale.ROOT, "%.6f", seconds.get(i)));
+            row.put("answer", run.answer());
+            run.params().forEach((name, value) -> row.put(name, String.valueOf(value))); // absent: an empty cell
+            rows.add(row);
         }
-    }
-
-    /** RFC 4180 quoting, only where needed. */
-    static String quote(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
-            return '"' + field.replace("\"", "\"\"") + '"';
-        }
-        return field;
     }
 }

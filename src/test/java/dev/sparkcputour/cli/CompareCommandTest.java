@@ -3,6 +3,7 @@ package dev.sparkcputour.cli;
 import static dev.sparkcputour.support.Cli.run;
 
 import dev.sparkcputour.support.Cli.Outcome;
+import dev.sparkcputour.support.Csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,14 +103,15 @@ class CompareCommandTest {
             }
         }
 
-        List<String> csv = Files.readAllLines(folder.resolve("results.csv"));
-        assertEquals("workload,strategy,phase,repetition,seconds,answer,params", csv.get(0));
-        assertEquals(11 * (1 + 3), csv.size() - 1);
-        for (String line : csv.subList(1, csv.size())) {
-            List<String> fields = csvFields(line);
-            assertEquals(7, fields.size(), line);
-            Double.parseDouble(fields.get(4));
-            assertTrue(Set.of("warmup", "timed").contains(fields.get(2)), line);
+        Csv.Table csv = Csv.read(Files.readString(folder.resolve("results.csv")));
+        assertEquals(List.of("workload", "strategy", "phase", "repetition", "seconds", "answer"),
+                csv.header().subList(0, 6));
+        assertTrue(csv.header().containsAll(List.of("n", "threads", "partitions", "iterations")), csv.header().toString());
+        assertEquals(11 * (1 + 3), csv.rows().size());
+        for (Map<String, String> row : csv.rows()) {
+            Double.parseDouble(row.get("seconds"));
+            assertTrue(Set.of("warmup", "timed").contains(row.get("phase")), row.toString());
+            assertEquals(row.get("workload").equals("primes"), !row.get("n").isEmpty(), "only the primes have n: " + row);
         }
 
         for (String chart : List.of("primes.png", "image.png")) {
@@ -230,30 +232,6 @@ class CompareCommandTest {
         }
     }
 
-    /** One CSV line split per RFC 4180: fields may be quoted, a doubled quote inside is one quote. */
-    private static List<String> csvFields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        assertFalse(quoted, "unterminated quote in " + line);
-        fields.add(field.toString());
-        return fields;
-    }
-
     @Test
     void theSweepHasOneEntryPerCoreCountAndAChart(@TempDir Path dir) throws Exception {
         Path folder = dir.resolve("sweep");
@@ -271,6 +249,9 @@ class CompareCommandTest {
         sweep.get("runs").forEach(run -> assertEquals("669", run.get("answer").asText()));
         boolean thirdCoreIsOversubscribed = Runtime.getRuntime().availableProcessors() < 3;
         assertEquals(thirdCoreIsOversubscribed, sweep.at("/runs/4/params/oversubscribed").asBoolean());
+        Csv.Table csv = Csv.read(Files.readString(folder.resolve("sweep.csv")));
+        assertTrue(csv.header().containsAll(List.of("cores", "oversubscribed")), csv.header().toString());
+        assertEquals(List.of("1", "1", "2", "2", "3", "3"), csv.rows().stream().map(row -> row.get("cores")).toList());
         java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(folder.resolve("sweep-primes.png").toFile());
         assertEquals(800, chart.getWidth());
         assertTrue(out.toString().contains("Core sweep"), out.toString());

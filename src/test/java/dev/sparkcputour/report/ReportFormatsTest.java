@@ -2,6 +2,7 @@ package dev.sparkcputour.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,6 +11,7 @@ import dev.sparkcputour.harness.Trial;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.spark.SparkMetrics;
 import dev.sparkcputour.spark.TaskFaults;
+import dev.sparkcputour.support.Csv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,18 +111,46 @@ class ReportFormatsTest {
     }
 
     @Test
-    void csvRowsParseBackWithQuotedFields() throws IOException {
-        List<String> lines = write(new CsvFormat(), report()).lines().toList();
-        assertEquals("workload,strategy,phase,repetition,seconds,answer,params", lines.get(0));
-        assertEquals(7 * (1 + 3), lines.size() - 1);
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> fields = csvFields(line);
-            assertEquals(7, fields.size(), line);
-            Double.parseDouble(fields.get(4));
-        }
-        List<String> imageRow = csvFields(lines.get(1 + 3 * 4));
-        assertEquals(List.of("image", "serial", "warmup", "1", "4.000000", IMAGE_ANSWER), imageRow.subList(0, 6));
-        assertTrue(imageRow.get(6).contains("image=random, seed 42;"), imageRow.get(6));
+    void csvHasOneColumnPerParameterEmptyWhereARunLacksIt() throws IOException {
+        Csv.Table csv = Csv.read(write(new CsvFormat(), report()));
+        assertEquals(List.of("workload", "strategy", "phase", "repetition", "seconds", "answer", "n", "threads",
+                "partitions", "height", "width", "filters", "filter_height", "filter_width", "image", "filter_source",
+                "iterations", "stride", "kernel"), csv.header(), "the parameters in the order the runs first name them");
+        assertEquals(7 * (1 + 3), csv.rows().size());
+        csv.rows().forEach(row -> Double.parseDouble(row.get("seconds")));
+        Map<String, String> imageRow = csv.rows().get(3 * 4);
+        assertEquals(List.of("image", "serial", "warmup", "1", "4.000000", IMAGE_ANSWER),
+                CsvFormat.FIXED.stream().map(imageRow::get).toList());
+        assertEquals("random, seed 42", imageRow.get("image"));
+        assertEquals("", imageRow.get("threads"), "serial has no threads");
+        assertEquals("", imageRow.get("n"), "n is the primes' parameter");
+    }
+
+    /** Written raw: {@link #write} normalises line endings, which would change a value holding "\r\n". */
+    @Test
+    void anAwkwardParameterValueRoundTripsExactly() throws IOException {
+        String awkward = " a,b;c=d \"quoted\" \nnext\r\nline\rend ";
+        Report report = new Report(report().machine(), List.of(
+                new RunResult("w", "odd", params("label", awkward), List.of(), List.of(1.0), "1", Optional.empty()),
+                new RunResult("w", "plain", params("k", 2), List.of(), List.of(2.0), "1", Optional.empty())),
+                OptionalDouble.empty(), Optional.empty());
+        StringBuilder out = new StringBuilder();
+        new CsvFormat().writeOut(report, out);
+
+        Csv.Table csv = Csv.read(out.toString());
+        assertEquals(List.of("label", "k"), csv.header().subList(CsvFormat.FIXED.size(), csv.header().size()));
+        assertEquals(2, csv.rows().size(), out.toString());
+        assertEquals(awkward, csv.rows().get(0).get("label"));
+        assertEquals("", csv.rows().get(0).get("k"));
+        assertEquals("", csv.rows().get(1).get("label"));
+        assertEquals("2", csv.rows().get(1).get("k"));
+    }
+
+    @Test
+    void aParameterNamedLikeAFixedColumnIsRefused() {
+        Report report = new Report(report().machine(), List.of(new RunResult("w", "s", params("seconds", 3),
+                List.of(), List.of(1.0), "1", Optional.empty())), OptionalDouble.empty(), Optional.empty());
+        assertThrows(IllegalArgumentException.class, () -> new CsvFormat().writeOut(report, new StringBuilder()));
     }
 
     @Test
@@ -181,37 +211,5 @@ class ReportFormatsTest {
     /** Line endings as on Linux, whatever System.lineSeparator() says. */
     private static String normalised(String text) {
         return text.replace("\r\n", "\n");
-    }
-
-    /** One CSV line split per RFC 4180: fields may be quoted, a doubled quote inside is one quote. */
-    static List<String> csvFields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quote in " + line);
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }
