@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 #
 # Stops the standalone cluster that cluster-up.sh started: exactly the processes named by its
-# pid files (never by process name), waiting until each has exited.
+# pid files (never by process name), waiting until each has exited. --dry-run prints the kills.
 #
 # Environment overrides:
 #   CLUSTER_DIR      where cluster-up.sh keeps its pid files (default target/cluster)
@@ -19,6 +19,10 @@ fi
 # Workers first, so they do not try to reconnect to a vanished Master.
 for file in $(ls -r "${pids[@]}"); do
   pid="$(cat "$file")"
+  if [ "$DRY_RUN" = true ]; then
+    echo "kill $pid"
+    continue
+  fi
   # only a JVM of ours: a recycled pid of some other program is left alone
   if grep -qs "org.apache.spark.deploy" "/proc/$pid/cmdline"; then
     kill "$pid"
@@ -27,5 +31,6 @@ for file in $(ls -r "${pids[@]}"); do
   fi
   rm -f "$file"
 done
-rm -f "$CLUSTER_DIR/secret" "$CLUSTER_DIR/auth.conf" "$CLUSTER_DIR/submit.conf"
+[ "$DRY_RUN" = true ] && exit 0
+rm -f "$CLUSTER_DIR/secret" "$CLUSTER_DIR/daemons.conf" "$CLUSTER_DIR/submit.conf"
 echo "Spark standalone cluster stopped"

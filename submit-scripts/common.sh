@@ -5,8 +5,9 @@ TOUR_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APP_JAR="${APP_JAR:-$TOUR_HOME/target/spark-cpu-tour.jar}"
 MAIN_CLASS="dev.sparkcputour.Main"
 CLUSTER_DIR="${CLUSTER_DIR:-$TOUR_HOME/target/cluster}"
-# spark-submit reads spark-defaults.conf from here and puts it on the classpath (log4j2.properties)
-export SPARK_CONF_DIR="${CONF_DIR:-$TOUR_HOME/conf}"
+# spark-submit reads spark-defaults.conf from here and puts it on the classpath (log4j2.properties):
+# CONF_DIR if given, else the user's own SPARK_CONF_DIR, else the tour's conf/
+export SPARK_CONF_DIR="${CONF_DIR:-${SPARK_CONF_DIR:-$TOUR_HOME/conf}}"
 
 # Builds the application jar when it is missing (build output on stderr; stdout is for results).
 ensure_app_jar() {
@@ -41,9 +42,27 @@ find_spark_submit() {
     ensure_spark_home
     # spark-submit's launcher sizes the driver's heap before its JVM starts; run directly,
     # SparkSubmit cannot, so --driver-memory alone would leave the JVM's default heap
-    SUBMIT=(java "@$TOUR_HOME/conf/java17-opens.args" ${DRIVER_MEMORY:+-Xmx$DRIVER_MEMORY} ${SUBMIT_JAVA_OPTS:-}
-            -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit)
+    spark_class ${DRIVER_MEMORY:+-Xmx$DRIVER_MEMORY} ${SUBMIT_JAVA_OPTS:-} org.apache.spark.deploy.SparkSubmit
+    SUBMIT=("${SPARK_CLASS[@]}")
   fi
+}
+
+# spark_class [JVM_OPTION...] CLASS [ARG...]: sets SPARK_CLASS to the command that runs one of
+# Spark's own classes on SPARK_HOME's jars, as Spark's bin/spark-class does: the flags Java 17
+# needs, the JVM options (every leading argument that starts with -), and SPARK_CONF_DIR first
+# on the classpath.
+spark_class() {
+  local jvm=()
+  while [ $# -gt 0 ] && [ "${1#-}" != "$1" ]; do jvm+=("$1"); shift; done
+  SPARK_CLASS=(java "@$TOUR_HOME/conf/java17-opens.args" "${jvm[@]}" -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*" "$@")
+}
+
+# write_private_conf FILE: writes FILE, readable by this user only, from SPARK_CONF_DIR's
+# spark-defaults.conf (if there is one) followed by the settings on stdin, which win over it.
+write_private_conf() {
+  (umask 077
+   { if [ -f "$SPARK_CONF_DIR/spark-defaults.conf" ]; then cat "$SPARK_CONF_DIR/spark-defaults.conf"; fi
+     echo; cat; } > "$1")
 }
 
 # Handles the options every submit script shares, before the application's own:

@@ -8,6 +8,8 @@
 #   EVENT_LOG_DIR    the folder of event logs (default ./spark-events)
 #   HISTORY_PORT     the server's port (default 18080)
 #   SPARK_HOME       a Spark installation to use; without one, Spark comes from Maven Central
+#   SPARK_CONF_DIR   its spark-defaults.conf and log4j2.properties apply (default conf/;
+#                    CONF_DIR, if set, wins over it)
 set -euo pipefail
 
 source "$(dirname "$0")/common.sh"
@@ -19,6 +21,6 @@ export SPARK_LOCAL_IP=127.0.0.1   # the UI listens on loopback only
 
 ensure_spark_home
 echo "History Server for $EVENT_LOG_DIR at http://127.0.0.1:$HISTORY_PORT" >&2
-run_or_print java "@$TOUR_HOME/conf/java17-opens.args" -cp "$SPARK_HOME/jars/*" \
-  -Dspark.history.fs.logDirectory="file:$EVENT_LOG_DIR" -Dspark.history.ui.port="$HISTORY_PORT" \
+spark_class -Dspark.history.fs.logDirectory="file:$EVENT_LOG_DIR" -Dspark.history.ui.port="$HISTORY_PORT" \
   org.apache.spark.deploy.history.HistoryServer
+run_or_print "${SPARK_CLASS[@]}"

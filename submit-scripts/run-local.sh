@@ -6,7 +6,8 @@
 # Environment overrides:
 #   MASTER          Spark master (default local[*]: one task slot per core)
 #   SPARK_HOME      a Spark installation to use; without one, Spark comes from Maven Central
-#   CONF_DIR        folder with spark-defaults.conf and log4j2.properties (default conf/)
+#   SPARK_CONF_DIR  folder with spark-defaults.conf and log4j2.properties (default conf/;
+#                   CONF_DIR, if set, wins over it)
 #   DRIVER_MEMORY   driver heap (default 4g)
 #   APP_JAR         the application jar (default target/spark-cpu-tour.jar, built if missing)
 set -euo pipefail

@@ -15,7 +15,8 @@
 #   EXECUTOR_CORES    cores of each executor (default 2)
 #   NUM_EXECUTORS     executor pods (default 2)
 #   SPARK_HOME        a Spark installation matching the image's version
-#   CONF_DIR          folder with spark-defaults.conf and log4j2.properties (default conf/)
+#   SPARK_CONF_DIR    folder with spark-defaults.conf and log4j2.properties (default conf/;
+#                     CONF_DIR, if set, wins over it)
 set -euo pipefail
 
 source "$(dirname "$0")/common.sh"

@@ -6,13 +6,15 @@
 #
 # Environment overrides:
 #   MASTER           the Master's URL (default spark://127.0.0.1:7077)
-#   DEPLOY_MODE      client (the driver runs here) or cluster (on a worker) (default client)
+#   DEPLOY_MODE      client (the driver runs here) or cluster (on a worker, submitted through the
+#                    Master's authenticated RPC gateway, never REST) (default client)
 #   DRIVER_MEMORY    heap of the driver (default 1g; in cluster mode it must fit one worker)
 #   EXECUTOR_MEMORY  heap of each executor (default 2g)
 #   EXECUTOR_CORES   cores of each executor (default 1)
 #   NUM_EXECUTORS    executors to use, as total cores / EXECUTOR_CORES (default: all offered)
 #   SPARK_HOME       a Spark installation to use; without one, Spark comes from Maven Central
-#   CONF_DIR         folder with spark-defaults.conf and log4j2.properties (default conf/)
+#   SPARK_CONF_DIR   folder with spark-defaults.conf and log4j2.properties (default conf/;
+#                    CONF_DIR, if set, wins over it)
 #   SECRET_FILE      the cluster's authentication secret (default target/cluster/secret)
 set -euo pipefail
 
@@ -36,6 +38,10 @@ OPTS=(--master "$MASTER" --deploy-mode "$DEPLOY_MODE" --class "$MAIN_CLASS" --dr
 if [ "$DEPLOY_MODE" = cluster ]; then
   # wait for the driver on the worker to finish; its table is in the worker's work folder
   OPTS+=(--conf spark.standalone.submit.waitAppCompletion=true)
+  # submit through the Master's RPC gateway, which checks the secret, never through its REST
+  # server, which would not (and cluster-up.sh does not start); SparkSubmit reads this setting
+  # to choose, so one in SPARK_CONF_DIR could otherwise send it to REST first
+  OPTS+=(--conf spark.master.rest.enabled=false)
   echo "cluster deploy mode: the driver's output goes to the worker's driver-*/stdout" >&2
 fi
 if [ -n "${NUM_EXECUTORS:-}" ]; then
@@ -43,11 +49,14 @@ if [ -n "${NUM_EXECUTORS:-}" ]; then
 fi
 # The secret travels in a properties file only this user can read, never on the command line.
 if [ -f "$SECRET_FILE" ]; then
-  (umask 077
-   cat "$SPARK_CONF_DIR/spark-defaults.conf" > "$CLUSTER_DIR/submit.conf"
-   printf '\nspark.authenticate true\nspark.authenticate.secret %s\n' "$(cat "$SECRET_FILE")" >> "$CLUSTER_DIR/submit.conf"
-   # a driver launched on a worker does not receive the secret; it reads it from this file
-   printf 'spark.cputour.auth.file %s\n' "$SECRET_FILE" >> "$CLUSTER_DIR/submit.conf")
+  write_private_conf "$CLUSTER_DIR/submit.conf" <<EOF
+spark.authenticate          true
+spark.authenticate.secret   $(cat "$SECRET_FILE")
+# a driver launched on a worker does not receive the secret; it reads it from this file
+spark.cputour.auth.file     $SECRET_FILE
+# the driver's web UI does not check the secret: anyone on this machine could kill our jobs
+spark.ui.killEnabled        false
+EOF
   OPTS+=(--properties-file "$CLUSTER_DIR/submit.conf")
 fi
 

@@ -10,7 +10,8 @@
 #   NUM_EXECUTORS    executors to request (default 2)
 #   QUEUE            the YARN queue (default default)
 #   SPARK_HOME       a Spark installation matching the cluster's version
-#   CONF_DIR         folder with spark-defaults.conf and log4j2.properties (default conf/)
+#   SPARK_CONF_DIR   folder with spark-defaults.conf and log4j2.properties (default conf/;
+#                    CONF_DIR, if set, wins over it)
 set -euo pipefail
 
 source "$(dirname "$0")/common.sh"

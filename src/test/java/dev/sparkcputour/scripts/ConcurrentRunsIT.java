@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkcputour.support.ListeningSockets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,12 +53,10 @@ class ConcurrentRunsIT {
         try {
             for (int i = 0; i < 2; i++) {
                 uiPorts.add(awaitUiPort(logs.resolve("err" + i)));
-                List<String> listening = listeningAddressesOf(runs.get(i).pid());
+                List<ListeningSockets.Socket> listening = ListeningSockets.of(runs.get(i).pid());
                 assertFalse(listening.isEmpty(), "run " + i + " listens on nothing?");
-                for (String address : listening) {
-                    assertTrue(address.startsWith("0100007F:") || address.startsWith("0000000000000000FFFF00000100007F:"),
-                            "run " + i + " listens beyond loopback: " + listening);
-                }
+                assertTrue(listening.stream().allMatch(ListeningSockets.Socket::isLoopback),
+                        "run " + i + " listens beyond loopback: " + listening);
             }
             for (int i = 0; i < 2; i++) {
                 assertTrue(runs.get(i).waitFor(5, TimeUnit.MINUTES), "run " + i + " did not finish");
@@ -119,34 +118,6 @@ class ConcurrentRunsIT {
             Thread.sleep(500);
         }
         throw new AssertionError("no UI line in 2 minutes:\n" + Files.readString(err));
-    }
-
-    /** The local addresses (hex ip:port, as /proc/net/tcp{,6} write them) of every socket {@code pid} listens on. */
-    private static List<String> listeningAddressesOf(long pid) throws IOException {
-        Set<String> inodes = new HashSet<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith("socket:[")) {
-                        inodes.add(target.substring(8, target.length() - 1));
-                    }
-                } catch (IOException closed) {
-                    // the descriptor closed while we looked
-                }
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            List<String> lines = Files.readAllLines(Path.of(table));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] fields = line.trim().split("\\s+");
-                if (fields[3].equals("0A") && inodes.contains(fields[9])) { // 0A: LISTEN
-                    out.add(fields[1]);
-                }
-            }
-        }
-        return out;
     }
 
     private static Set<String> names(Path folder) throws IOException {

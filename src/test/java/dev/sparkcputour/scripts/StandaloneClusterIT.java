@@ -8,20 +8,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkcputour.Main;
 import dev.sparkcputour.spark.EventLogReplay;
+import dev.sparkcputour.support.ListeningSockets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.ExecutorLostFailure;
+import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerBlockUpdated;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.storage.BlockUpdatedInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,37 +52,87 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A real standalone cluster on this machine (a Master and two Worker JVMs, authentication on),
- * started and stopped by the scripts a user runs, with the workloads submitted to it.
+ * started and stopped by the scripts a user runs, with the workloads submitted to it, its ports
+ * tried without the secret, and executors killed in the middle of a task.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
 
     private static final Path SCRIPTS = Path.of("submit-scripts").toAbsolutePath();
     private static final Path CLUSTER = Path.of("target/it-cluster").toAbsolutePath();
+    private static final int MASTER_PORT = 17077;
+    private static final int MASTER_UI = 18180;
     private static final Map<String, String> ENV = Map.of(
-            "CLUSTER_DIR", CLUSTER.toString(), "MASTER_PORT", "17077", "MASTER_WEBUI_PORT", "18180",
-            "MASTER", "spark://127.0.0.1:17077", "WORKERS", "2", "WORKER_CORES", "1", "WORKER_MEMORY", "2g",
+            "CLUSTER_DIR", CLUSTER.toString(), "MASTER_PORT", "" + MASTER_PORT, "MASTER_WEBUI_PORT", "" + MASTER_UI,
+            "MASTER", "spark://127.0.0.1:" + MASTER_PORT, "WORKERS", "2", "WORKER_CORES", "1", "WORKER_MEMORY", "2g",
             "EXECUTOR_MEMORY", "1g");
-    private static final List<Long> DAEMONS = new ArrayList<>();
+    /** The daemons cluster-up.sh started, by the name of their pid file: master, worker-1, worker-2. */
+    private static final Map<String, Long> DAEMONS = new TreeMap<>();
+    /** The driver's UI address, as the harness prints it (a cluster run's UI host is a name). */
+    private static final Pattern UI = Pattern.compile("UI: http://[^\\s:/]+:(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Outcome(int exit, String out, String err) {
     }
 
     static Outcome script(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash"));
-        command.add(SCRIPTS.resolve(args[0]).toString());
-        command.addAll(List.of(args).subList(1, args.length));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CLUSTER.getParent().toFile());
-        builder.environment().putAll(ENV);
-        builder.environment().putAll(extraEnv);
-        Path out = Files.createTempFile("it", ".out");
-        Path err = Files.createTempFile("it", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(args[0] + " did not finish in 3 minutes: " + Files.readString(err));
+        try (ScriptRun run = ScriptRun.of(extraEnv, args)) {
+            if (!run.process.waitFor(3, TimeUnit.MINUTES)) {
+                throw new AssertionError(args[0] + " did not finish in 3 minutes: " + run.err());
+            }
+            return new Outcome(run.process.exitValue(), run.out(), run.err());
         }
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** A script running in the background with the cluster's environment, its stdout and stderr in files. */
+    private record ScriptRun(Process process, Path outFile, Path errFile) implements AutoCloseable {
+
+        /** submit-standalone.sh with {@code args}. */
+        static ScriptRun submit(Map<String, String> extraEnv, String... args) throws IOException {
+            return of(extraEnv, prepend("submit-standalone.sh", args));
+        }
+
+        /** The script {@code args[0]} with the rest of {@code args}. */
+        static ScriptRun of(Map<String, String> extraEnv, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of("bash", SCRIPTS.resolve(args[0]).toString()));
+            command.addAll(List.of(args).subList(1, args.length));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(CLUSTER.getParent().toFile());
+            builder.environment().putAll(ENV);
+            builder.environment().putAll(extraEnv);
+            Path out = Files.createTempFile("it", ".out");
+            Path err = Files.createTempFile("it", ".err");
+            return new ScriptRun(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+        }
+
+        String out() throws IOException {
+            return Files.readString(outFile);
+        }
+
+        String err() throws IOException {
+            return Files.readString(errFile);
+        }
+
+        /** The port of the driver's UI, once the driver has printed it (2 minutes at most). */
+        int awaitUiPort() throws IOException, InterruptedException {
+            for (int i = 0; i < 240 && process.isAlive(); i++) {
+                Matcher m = UI.matcher(err());
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("no UI line:\n" + err());
+        }
+
+        void awaitSuccess() throws IOException, InterruptedException {
+            assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the job did not finish:\n" + err());
+            assertEquals(0, process.exitValue(), err());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @BeforeAll
@@ -71,10 +141,10 @@ class StandaloneClusterIT {
         assertEquals(0, up.exit(), up.err());
         try (Stream<Path> files = Files.list(CLUSTER)) {
             for (Path pid : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
-                DAEMONS.add(Long.parseLong(Files.readString(pid).strip()));
+                DAEMONS.put(pid.getFileName().toString().replace(".pid", ""), Long.parseLong(Files.readString(pid).strip()));
             }
         }
-        assertEquals(3, DAEMONS.size(), "a Master and two Workers");
+        assertEquals(Set.of("master", "worker-1", "worker-2"), DAEMONS.keySet(), "a Master and two Workers");
         assertEquals("rw-------", permissions(CLUSTER.resolve("secret")), "the secret is the user's alone");
     }
 
@@ -82,7 +152,7 @@ class StandaloneClusterIT {
     static void clusterDown() throws Exception {
         Outcome down = script(Map.of(), "cluster-down.sh");
         assertEquals(0, down.exit(), down.err());
-        for (long pid : DAEMONS) {
+        for (long pid : DAEMONS.values()) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "daemon " + pid + " still runs");
         }
         assertTrue(processesWorkingIn(CLUSTER).isEmpty(), "executors left: " + processesWorkingIn(CLUSTER));
@@ -116,6 +186,7 @@ class StandaloneClusterIT {
         String[] args = {"image", "--strategy", "spark-broadcast", "--size", "300", "--iterations", "2"};
         Outcome outcome = script(Map.of("DEPLOY_MODE", "cluster"), prepend("submit-standalone.sh", args));
         assertEquals(0, outcome.exit(), outcome.err());
+        assertFalse(outcome.err().contains("REST"), "submitted through the RPC gateway, no REST attempt: " + outcome.err());
         // the driver ran on a worker: its table is in that worker's work folder
         String driverOut = driverOutputs().stream().filter(o -> o.contains("spark-broadcast")).findFirst()
                 .orElseThrow(() -> new AssertionError("no driver output under " + CLUSTER));
@@ -129,88 +200,161 @@ class StandaloneClusterIT {
     void aWrongSecretIsRefused() throws Exception {
         Path wrong = Files.createTempFile("wrong", ".secret");
         Files.writeString(wrong, "not-the-cluster-secret");
-        List<String> command = List.of("bash", SCRIPTS.resolve("submit-standalone.sh").toString(),
-                "primes", "--n", "1000", "--strategy", "spark");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CLUSTER.getParent().toFile());
-        builder.environment().putAll(ENV);
-        builder.environment().put("SECRET_FILE", wrong.toString());
-        Path err = Files.createTempFile("wrong", ".err");
-        Process process = builder.redirectErrorStream(false).redirectError(err.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
+        try (ScriptRun run = ScriptRun.submit(Map.of("SECRET_FILE", wrong.toString()), "primes", "--n", "1000", "--strategy", "spark")) {
             boolean refused = false;
             for (int i = 0; i < 120 && !refused; i++) { // 60 s at most
-                refused = Files.readString(err).contains("SaslException");
+                refused = run.err().contains("SaslException");
                 Thread.sleep(500);
             }
-            assertTrue(refused, "no authentication failure seen:\n" + Files.readString(err));
+            assertTrue(refused, "no authentication failure seen:\n" + run.err());
             // Spark retries registering for a minute before it gives up; refused is refused
-            assertTrue(process.isAlive() || process.exitValue() != 0, "a wrong secret must not succeed");
-        } finally {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertTrue(run.process.isAlive() || run.process.exitValue() != 0, "a wrong secret must not succeed");
         }
     }
 
+    /** What a local user without the secret can do through the cluster's ports: look, never submit or kill. */
     @Test
     @Order(4)
-    void aKilledExecutorsTasksAreRecomputed() throws Exception {
-        List<String> command = List.of("bash", SCRIPTS.resolve("submit-standalone.sh").toString(),
-                "primes", "--n", "20000000", "--strategy", "spark", "--partitions", "40");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CLUSTER.getParent().toFile());
-        builder.environment().putAll(ENV);
-        Path out = Files.createTempFile("kill", ".out");
-        Path err = Files.createTempFile("kill", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        long victim = -1;
-        for (int i = 0; i < 120 && victim < 0; i++) { // wait for the job's first tasks, 60 s at most
-            Thread.sleep(500);
-            if (Files.readString(err).contains("running primes · spark")) {
-                Thread.sleep(1500);
-                victim = processesWorkingIn(CLUSTER).stream().findFirst().orElse(-1L);
-            }
+    void withoutTheSecretAPortShowsButNeverSubmitsOrKills() throws Exception {
+        // the Master listens on its RPC port and its UI, nothing else: no REST submission server
+        assertEquals(Set.of(MASTER_PORT, MASTER_UI), ListeningSockets.of(DAEMONS.get("master")).stream()
+                .map(ListeningSockets.Socket::port).collect(Collectors.toSet()), "the Master's ports");
+        for (Map.Entry<String, Long> daemon : DAEMONS.entrySet()) {
+            assertListensOnLoopbackOnly(daemon.getKey(), daemon.getValue());
         }
-        assertTrue(victim > 0, "no executor to kill:\n" + Files.readString(err));
-        ProcessHandle.of(victim).orElseThrow().destroyForcibly();
-        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the job did not finish");
-        assertEquals(0, process.exitValue(), Files.readString(err));
-        assertTrue(Files.readString(err).contains("Lost executor"), "Spark saw the executor go:\n" + Files.readString(err));
-        assertTrue(Files.readString(out).lines().anyMatch(l -> l.contains(" spark ") && l.endsWith("1,270,607")),
-                "π(2·10^7) after losing an executor:\n" + Files.readString(out));
+        try {
+            int status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:6066/v1/submissions/status/driver-x")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            assertTrue(status == 401 || status == 403, "a request without credentials got submission service: " + status);
+        } catch (ConnectException refused) {
+            // nothing listens on 6066: no submission service at all
+        }
+        // the Master's UI has no kill or decommission endpoints: a redirect would mean the request was acted on
+        for (String path : List.of("/app/kill/?id=app-x&terminate=true", "/driver/kill/?id=driver-x&terminate=true",
+                "/workers/kill/?host=127.0.0.1")) {
+            int status = post(MASTER_UI, path);
+            assertTrue(status >= 400, "POST " + path + " answered " + status);
+        }
+        assertEquals(2, get(MASTER_UI, "/json/").get("aliveworkers").asInt(), "no worker was decommissioned");
+        // its environment page shows the settings, with the secret redacted
+        String environment = getText(MASTER_UI, "/environment/");
+        assertTrue(environment.contains("spark.master.rest.enabled"), environment);
+        assertFalse(environment.contains(Files.readString(CLUSTER.resolve("secret")).strip()), "the Master's UI shows the secret");
     }
 
     @Test
     @Order(5)
+    void aKilledExecutorsTasksAreRecomputed() throws Exception {
+        Path json = CLUSTER.resolve("primes-" + System.nanoTime() + ".json");
+        Victim victim;
+        try (ScriptRun run = ScriptRun.submit(Map.of(), "primes", "--n", "20000000", "--strategy", "spark",
+                "--partitions", "40", "--json", json.toString())) {
+            int ui = run.awaitUiPort();
+            String app = appId(ui);
+            victim = freezeAnExecutorRunningATask(run, ui, app);
+            try {
+                // meanwhile the driver, its executors and the daemons listen on loopback only, and the
+                // driver's UI cannot cancel the job (if it could, the run would fail)
+                assertListensOnLoopbackOnly("the driver", run.process.pid());
+                for (long executor : processesWorkingIn(CLUSTER)) {
+                    assertListensOnLoopbackOnly("executor " + executor, executor);
+                }
+                for (JsonNode job : get(ui, "/api/v1/applications/" + app + "/jobs?status=running")) {
+                    post(ui, "/jobs/job/kill/?id=" + job.get("jobId").asInt());
+                }
+            } finally {
+                victim.kill();
+            }
+            run.awaitSuccess();
+            assertTrue(run.out().lines().anyMatch(l -> l.contains(" spark ") && l.endsWith("1,270,607")),
+                    "π(2·10^7) after losing an executor:\n" + run.out());
+        }
+        assertRecomputed(json, 40, victim);
+    }
+
+    @Test
+    @Order(6)
     void aKilledExecutorsReplacementFetchesTheBroadcastAgain() throws Exception {
-        String[] args = {"image", "--strategy", "spark-broadcast", "--size", "1500", "--iterations", "40",
+        String[] args = {"image", "--strategy", "spark-broadcast", "--size", "1500", "--iterations", "20",
             "--warmup", "0", "--repeat", "1"};
         Path json = CLUSTER.resolve("broadcast-" + System.nanoTime() + ".json");
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPTS.resolve("submit-standalone.sh").toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--json", json.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CLUSTER.getParent().toFile());
-        builder.environment().putAll(ENV);
-        Path out = Files.createTempFile("kill-broadcast", ".out");
-        Path err = Files.createTempFile("kill-broadcast", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        long victim = -1;
-        for (int i = 0; i < 120 && victim < 0; i++) { // wait for the first iterations, 60 s at most
-            Thread.sleep(500);
-            if (Files.readString(err).contains("running image · spark-broadcast")) {
-                Thread.sleep(3000);
-                victim = processesWorkingIn(CLUSTER).stream().findFirst().orElse(-1L);
+        Victim victim;
+        try (ScriptRun run = ScriptRun.submit(Map.of(), append(args, "--json", json.toString()))) {
+            int ui = run.awaitUiPort();
+            victim = freezeAnExecutorRunningATask(run, ui, appId(ui));
+            victim.kill();
+            run.awaitSuccess();
+        }
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        assertEquals(localAnswer(args), result.at("/runs/0/answer").asText(), "the broadcast answer after losing an executor");
+
+        // 20 iterations of 10 filters, each a task; the event log shows an executor added after the
+        // loss storing pieces of a broadcast: it fetched the image again
+        ExecutorHistory history = assertRecomputed(json, 20 * 10, victim);
+        List<String> replacements = history.addedAfterFirstRemoval();
+        assertFalse(replacements.isEmpty(), "the worker started a replacement executor: " + history.added);
+        assertTrue(replacements.stream().anyMatch(id -> history.broadcastPiecesStoredBy.getOrDefault(id, 0) > 0),
+                "a replacement fetched broadcast pieces: " + history.broadcastPiecesStoredBy + ", replacements " + replacements);
+    }
+
+    /** An executor, frozen by SIGSTOP while the driver sees it running a task. */
+    private record Victim(String id, long pid) {
+
+        /** SIGKILL: the JVM dies at once, and the tasks it was running are lost. */
+        void kill() throws Exception {
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Waits (90 s at most) until the driver's REST API shows an executor running a task, freezes
+     * that executor's JVM, and keeps it frozen once the driver, after the status updates already
+     * sent have arrived, still counts a task running on it: a task that can no longer finish.
+     */
+    private static Victim freezeAnExecutorRunningATask(ScriptRun run, int ui, String app) throws Exception {
+        for (int i = 0; i < 900 && run.process.isAlive(); i++) {
+            for (JsonNode executor : get(ui, "/api/v1/applications/" + app + "/executors")) {
+                String id = executor.get("id").asText();
+                Optional<Long> pid = id.equals("driver") || executor.get("activeTasks").asInt() == 0
+                        ? Optional.empty() : executorPid(app, id);
+                if (pid.isPresent()) {
+                    signal("STOP", pid.get());
+                    Thread.sleep(1000);
+                    if (activeTasks(ui, app, id) > 0) {
+                        return new Victim(id, pid.get());
+                    }
+                    signal("CONT", pid.get());
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no executor was seen running a task:\n" + run.err());
+    }
+
+    private static int activeTasks(int ui, String app, String executorId) throws Exception {
+        for (JsonNode executor : get(ui, "/api/v1/applications/" + app + "/executors")) {
+            if (executor.get("id").asText().equals(executorId)) {
+                return executor.get("activeTasks").asInt();
             }
         }
-        assertTrue(victim > 0, "no executor to kill:\n" + Files.readString(err));
-        ProcessHandle.of(victim).orElseThrow().destroyForcibly();
-        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the job did not finish");
-        assertEquals(0, process.exitValue(), Files.readString(err));
-        assertTrue(Files.readString(err).contains("Lost executor"), "Spark saw the executor go:\n" + Files.readString(err));
+        return 0;
+    }
 
-        JsonNode run = new ObjectMapper().readTree(json.toFile());
-        assertEquals(localAnswer(args), run.at("/runs/0/answer").asText(), "the broadcast answer after losing an executor");
+    /**
+     * The run lost task attempts with {@code victim} and ran them again: its JSON counts failed
+     * attempts beyond the job's {@code tasks}, and its event log shows attempts lost with that
+     * executor, each of which later succeeded.
+     */
+    private static ExecutorHistory assertRecomputed(Path json, int tasks, Victim victim) throws Exception {
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        JsonNode metrics = result.at("/runs/0/spark_metrics");
+        long failed = metrics.get("failed_tasks").asLong();
+        assertTrue(failed > 0, "no task attempt failed, so none was recomputed: " + metrics);
+        assertEquals(tasks + failed, metrics.get("tasks").asLong(), "each failed attempt was run again: " + metrics);
 
-        // the event log shows an executor added after the loss storing pieces of a broadcast: fetched again
-        String app = run.at("/machine/spark_app_id").asText();
+        String app = result.at("/machine/spark_app_id").asText();
         Path log;
         try (Stream<Path> logs = Files.list(CLUSTER.getParent().resolve("spark-events"))) {
             log = logs.filter(p -> p.getFileName().toString().contains(app)).findFirst()
@@ -218,18 +362,22 @@ class StandaloneClusterIT {
         }
         ExecutorHistory history = new ExecutorHistory();
         EventLogReplay.replay(log, history);
-        assertFalse(history.removed.isEmpty(), "the kill is in the event log");
-        List<String> replacements = history.addedAfterFirstRemoval();
-        assertFalse(replacements.isEmpty(), "the worker started a replacement executor: " + history.added);
-        assertTrue(replacements.stream().anyMatch(id -> history.broadcastPiecesStoredBy.getOrDefault(id, 0) > 0),
-                "a replacement fetched broadcast pieces: " + history.broadcastPiecesStoredBy + ", replacements " + replacements);
+        List<String> lost = history.lostWith.getOrDefault(victim.id(), List.of());
+        assertFalse(lost.isEmpty(), "no attempt lost with executor " + victim.id() + ": " + history.lostWith);
+        assertTrue(history.succeeded.containsAll(lost), "lost tasks " + lost + " never succeeded");
+        System.out.printf(Locale.ROOT, "%s: killed executor %s (pid %d); %d failed task attempt(s), %d lost with it (%s), all re-run%n",
+                app, victim.id(), victim.pid(), failed, lost.size(), String.join(", ", lost));
+        return history;
     }
 
     /** Executors coming and going, and the broadcast pieces each one stored, from an event log. */
     private static final class ExecutorHistory extends SparkListener {
         final List<String> added = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
-        final Map<String, Integer> broadcastPiecesStoredBy = new java.util.HashMap<>();
+        final Map<String, Integer> broadcastPiecesStoredBy = new HashMap<>();
+        /** Task attempts (stage.partition) that ended with their executor lost, by executor. */
+        final Map<String, List<String>> lostWith = new HashMap<>();
+        final Set<String> succeeded = new HashSet<>();
 
         @Override
         public void onExecutorAdded(SparkListenerExecutorAdded event) {
@@ -239,6 +387,16 @@ class StandaloneClusterIT {
         @Override
         public void onExecutorRemoved(SparkListenerExecutorRemoved event) {
             removed.add(event.executorId());
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd event) {
+            String task = event.stageId() + "." + event.taskInfo().index();
+            if (event.reason() instanceof ExecutorLostFailure lost) {
+                lostWith.computeIfAbsent(lost.execId(), id -> new ArrayList<>()).add(task);
+            } else if (event.reason() instanceof Success$) {
+                succeeded.add(task);
+            }
         }
 
         @Override
@@ -259,6 +417,57 @@ class StandaloneClusterIT {
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);
         return all;
+    }
+
+    private static String[] append(String[] first, String... rest) {
+        String[] all = Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    /** The id of the one application the driver whose UI is on {@code ui} runs. */
+    private static String appId(int ui) throws Exception {
+        return get(ui, "/api/v1/applications").get(0).get("id").asText();
+    }
+
+    private static JsonNode get(int port, String path) throws Exception {
+        return new ObjectMapper().readTree(getText(port, path));
+    }
+
+    private static String getText(int port, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path);
+        return response.body();
+    }
+
+    /** The status a POST without credentials gets (redirects are not followed). */
+    private static int post(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void assertListensOnLoopbackOnly(String who, long pid) throws IOException {
+        List<ListeningSockets.Socket> sockets = ListeningSockets.of(pid);
+        assertFalse(sockets.isEmpty(), who + " listens on nothing?");
+        assertTrue(sockets.stream().allMatch(ListeningSockets.Socket::isLoopback), who + " listens beyond loopback: " + sockets);
+    }
+
+    /** Sends SIGSTOP or SIGCONT to an executor the cluster started for this test. */
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(), "kill -" + signal);
+    }
+
+    /** The JVM of executor {@code id} of {@code app}: the workers start it in work-N/APP/ID. */
+    private static Optional<Long> executorPid(String app, String id) {
+        return processesWorkingIn(CLUSTER).stream().filter(pid -> {
+            try {
+                Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd"));
+                return cwd.getFileName().toString().equals(id) && cwd.getParent().getFileName().toString().equals(app);
+            } catch (IOException gone) {
+                return false;
+            }
+        }).findFirst();
     }
 
     /** The answer the serial strategy gives in this JVM, for the same image arguments. */
@@ -290,7 +499,7 @@ class StandaloneClusterIT {
         ProcessHandle.allProcesses().forEach(p -> {
             try {
                 Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd"));
-                if (cwd.startsWith(folder) && !DAEMONS.contains(p.pid())) {
+                if (cwd.startsWith(folder) && !DAEMONS.containsValue(p.pid())) {
                     found.add(p.pid());
                 }
             } catch (IOException | UnsupportedOperationException | SecurityException e) {

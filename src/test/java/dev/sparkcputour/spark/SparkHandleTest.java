@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sparkcputour.support.ListeningSockets;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
@@ -67,38 +66,12 @@ class SparkHandleTest {
             int ui = URI.create(spark.uiUrl().orElseThrow()).getPort();
             int driver = Integer.parseInt(sc.getConf().get("spark.driver.port"));
             int blockManager = sc.env().blockManager().blockManagerId().port();
+            List<ListeningSockets.Socket> listening = ListeningSockets.of(ProcessHandle.current().pid());
             for (int port : List.of(ui, driver, blockManager)) {
-                List<String> addresses = listeningAddresses(port);
-                assertFalse(addresses.isEmpty(), "nothing listens on " + port);
-                for (String address : addresses) {
-                    assertTrue(isLoopback(address), "port " + port + " listens on " + address);
-                }
+                List<ListeningSockets.Socket> sockets = listening.stream().filter(s -> s.port() == port).toList();
+                assertFalse(sockets.isEmpty(), "nothing listens on " + port);
+                assertTrue(sockets.stream().allMatch(ListeningSockets.Socket::isLoopback), "port " + port + " listens on " + sockets);
             }
         }
-    }
-
-    /** Local addresses (hex, as /proc/net/tcp{,6} write them) of the sockets listening on {@code port}. */
-    private static List<String> listeningAddresses(int port) throws IOException {
-        String suffix = String.format(Locale.ROOT, ":%04X", port);
-        List<String> out = new ArrayList<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path path = Path.of(table);
-            if (!Files.isReadable(path)) {
-                continue;
-            }
-            for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
-                String[] fields = line.trim().split("\\s+");
-                if (fields[1].endsWith(suffix) && fields[3].equals("0A")) { // 0A: LISTEN
-                    out.add(fields[1].substring(0, fields[1].length() - suffix.length()));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean isLoopback(String hex) {
-        return hex.equals("0100007F")                                   // 127.0.0.1
-                || hex.equals("0000000000000000FFFF00000100007F")       // ::ffff:127.0.0.1
-                || hex.equals("00000000000000000000000001000000");      // ::1
     }
 }
