@@ -15,7 +15,12 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 parse_script_options "$@"
 
-EVENT_LOG_DIR="$(cd "${EVENT_LOG_DIR:-spark-events}" && pwd)"
+EVENT_LOG_DIR="${EVENT_LOG_DIR:-spark-events}"
+if [ ! -d "$EVENT_LOG_DIR" ]; then
+  echo "history-server: no folder '$EVENT_LOG_DIR' of event logs here; run something first or set EVENT_LOG_DIR" >&2
+  exit 2
+fi
+EVENT_LOG_DIR="$(cd "$EVENT_LOG_DIR" && pwd)"
 HISTORY_PORT="${HISTORY_PORT:-18080}"
 export SPARK_LOCAL_IP=127.0.0.1   # the UI listens on loopback only
 
