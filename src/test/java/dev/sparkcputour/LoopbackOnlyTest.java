@@ -29,6 +29,8 @@ class LoopbackOnlyTest {
     private static final Pattern IPV4 = Pattern.compile("(?<![\\w.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\w.])");
     private static final Pattern URL_HOST = Pattern.compile(
             "\\b(?:spark|https?|k8s|hdfs|s3a?|wss?|ftp)://(?:https?://)?([^/:\\s\"'`<>,)]+)");
+    /** A pattern that reads a URL (e.g. the UI address a driver prints), not a host to reach. */
+    private static final Pattern REGEX = Pattern.compile("[\\[(*+?|^]");
     /** Loopback, or a name written in capitals: a placeholder for the user's own host, never a real one. */
     private static final Pattern ALLOWED_HOST = Pattern.compile("127(\\.\\d{1,3}){3}|localhost|[A-Z_]+|\\$\\{?\\w+}?");
 
@@ -50,7 +52,7 @@ class LoopbackOnlyTest {
     void theRuleCatchesWhatItIsFor() {
         List<String> found = new ArrayList<>();
         scanText("x", String.join("\n", "spark://192.0.2.1:7077", "curl http://10.0.0.5/x", "k8s://https://api.example:6443",
-                "ok: spark://127.0.0.1:7077 http://localhost:8080 k8s://https://HOST:PORT version 1.2.3.4.5 bogus://x"), true, found);
+                "ok: spark://127.0.0.1:7077 http://localhost:8080 k8s://https://HOST:PORT version 1.2.3.4.5 bogus://x http://[^\\s]+"), true, found);
         assertEquals(3, found.size(), found.toString());
         assertTrue(found.get(0).contains("192.0.2.1"), found.toString());
     }
@@ -72,7 +74,7 @@ class LoopbackOnlyTest {
             Matcher url = URL_HOST.matcher(lines[i]);
             while (urls && url.find()) {
                 String host = url.group(1).replace("\\", ""); // a host in a regular expression: 127\\.0\\.0\\.1
-                if (!ALLOWED_HOST.matcher(host).matches() && !IPV4.matcher(host).matches()) {
+                if (!ALLOWED_HOST.matcher(host).matches() && !IPV4.matcher(host).matches() && !REGEX.matcher(host).find()) {
                     found.add(name + ":" + (i + 1) + ": " + url.group());
                 }
             }
