@@ -53,6 +53,9 @@ public final class KernelBench {
         }
         Map<String, IntFunction<Object>> contenders = new LinkedHashMap<>();
         contenders.put("read floor", k -> ReadFloor.readRows(image, 4, stride));
+        // what every kernel pays before its loop: a fresh result buffer, page-faulted in
+        long side = Convolution.outputSize(size, 4, stride);
+        contenders.put("new result", k -> Nd4j.createUninitialized(DataType.DOUBLE, new long[] {side, side}, 'c'));
         contenders.put("vector", k -> Convolution.VECTOR.convolve(image, filters.get(k), stride));
         contenders.put("strided", k -> Convolution.STRIDED.convolve(image, filters.get(k), stride));
         Map<String, double[]> wallMs = new LinkedHashMap<>();
