@@ -99,9 +99,9 @@ public final class CompareCommand implements Callable<Integer> {
         strategyNames = new LinkedHashSet<>(names);
     }
 
-    @Option(names = "--kernel", paramLabel = "LIST", split = ",", defaultValue = "trial,sieve,strided",
+    @Option(names = "--kernel", paramLabel = "LIST", split = ",", defaultValue = "trial,sieve,vector",
             description = "Kernels, comma-separated: trial and/or sieve for the primes (one row per strategy and"
-                    + " kernel), strided or nd4j for the image (default: ${DEFAULT-VALUE}).")
+                    + " kernel), vector, strided or nd4j for the image (default: ${DEFAULT-VALUE}).")
     void setKernels(List<String> names) {
         List<PrimeKernel> counting = new ArrayList<>();
         List<Convolution> convolving = new ArrayList<>();
@@ -111,14 +111,14 @@ public final class CompareCommand implements Callable<Integer> {
             } else if (Arrays.stream(Convolution.values()).anyMatch(k -> k.cliName().equals(name))) {
                 convolving.add(Convolution.byName(name));
             } else {
-                throw Usage.error(spec, "--kernel", "unknown kernel '" + name + "' (expected trial, sieve, strided or nd4j)");
+                throw Usage.error(spec, "--kernel", "unknown kernel '" + name + "' (expected trial, sieve, vector, strided or nd4j)");
             }
         }
         if (convolving.size() > 1) {
-            throw Usage.error(spec, "--kernel", "one image kernel at a time: strided or nd4j");
+            throw Usage.error(spec, "--kernel", "one image kernel at a time: vector, strided or nd4j");
         }
         primeKernels = counting.isEmpty() ? DEFAULT_PRIME_KERNELS : List.copyOf(counting);
-        image.kernel(convolving.isEmpty() ? Convolution.STRIDED : convolving.get(0));
+        image.kernel(convolving.isEmpty() ? Convolution.VECTOR : convolving.get(0));
     }
 
     @Option(names = "--out", paramLabel = "DIR",

@@ -50,8 +50,9 @@ public final class ImageCommand implements Callable<Integer> {
         strategies = Usage.choose(spec, "--strategy", () -> Strategies.image(name));
     }
 
-    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = "strided",
-            description = "strided (a direct loop) or nd4j (ND4J's conv2d) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = "vector",
+            description = "vector (the direct loop unrolled, vectorised at stride 1), strided (the plain direct loop,"
+                    + " the same bits) or nd4j (ND4J's conv2d) (default: ${DEFAULT-VALUE}).")
     void setKernel(String name) {
         workload.kernel(Usage.choose(spec, "--kernel", () -> Convolution.byName(name)));
     }

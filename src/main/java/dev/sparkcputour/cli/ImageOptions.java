@@ -47,7 +47,7 @@ public final class ImageOptions {
     private int iterations = Defaults.IMAGE_ITERATIONS;
     private int stride = Defaults.IMAGE_STRIDE;
     private long seed = Defaults.SEED;
-    private Convolution kernel = Convolution.STRIDED;
+    private Convolution kernel = Convolution.VECTOR;
 
     @Option(names = "--image", paramLabel = "SOURCE", defaultValue = ImageSources.RANDOM,
             description = "zeros (the tutorial's), random (seeded noise) or a PNG, JPEG or .npy file (default: ${DEFAULT-VALUE}).")

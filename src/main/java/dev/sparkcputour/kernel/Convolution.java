@@ -1,8 +1,6 @@
 package dev.sparkcputour.kernel;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.nd4j.enums.WeightsFormat;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -12,10 +10,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * SciPy's {@code convolve2d(image, filter)} in its default "full" mode, sampled
  * {@code [::stride, ::stride]}: only the sampled outputs are computed, not the full
  * (H+kh-1)×(W+kw-1) result that the tutorial computes and then mostly throws away.
+ * {@code vector} and {@code strided} sum each output in one fixed order of fmas (see
+ * {@link SampledSums}) and agree to the last bit; {@code nd4j} agrees to rounding.
  */
 public enum Convolution {
 
-    /** A direct loop over the ND4J buffers: no im2col copy, no native call per filter. The default. */
+    /** The default: {@code strided}'s arithmetic, unrolled for 4×4 filters and vectorised at stride 1. */
+    VECTOR("vector") {
+        @Override
+        public INDArray convolve(INDArray image, INDArray filter, int stride) {
+            return VectorConvolution.convolve(image, filter, stride);
+        }
+    },
+
+    /** The scalar reference: the contract's loop, output by output, over the ND4J buffers. */
     STRIDED("strided") {
         @Override
         public INDArray convolve(INDArray image, INDArray filter, int stride) {
@@ -57,64 +65,28 @@ public enum Convolution {
                 return kernel;
             }
         }
-        throw new IllegalArgumentException("unknown kernel '" + name + "' (expected strided or nd4j)");
+        throw new IllegalArgumentException("unknown kernel '" + name + "' (expected vector, strided or nd4j)");
     }
 
     private static INDArray stridedLoop(INDArray image, INDArray filter, int stride) {
-        INDArray img = contiguous(image);
-        int h = (int) img.size(0);
-        int w = (int) img.size(1);
-        int kh = (int) filter.size(0);
-        int kw = (int) filter.size(1);
-        int oh = (int) outputSize(h, kh, stride);
-        int ow = (int) outputSize(w, kw, stride);
-        double[] f = contiguous(filter).data().asDouble();
-        DoubleIndexer in = (DoubleIndexer) img.data().indexer();
-        // written in place: a heap array copied into ND4J afterwards costs a second pass per result
-        INDArray result = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {oh, ow}, 'c');
-        DoubleIndexer out = (DoubleIndexer) result.data().indexer();
-        for (int i = 0; i < oh; i++) {
-            int y = i * stride;
-            // only the filter rows that land inside the image: full mode pads with zeros
-            int aMin = Math.max(0, y - h + 1);
-            int aMax = Math.min(kh - 1, y);
-            for (int j = 0; j < ow; j++) {
-                int x = j * stride;
-                int bMin = Math.max(0, x - w + 1);
-                int bMax = Math.min(kw - 1, x);
-                double sum = 0;
-                for (int a = aMin; a <= aMax; a++) {
-                    long row = (long) (y - a) * w + x;
-                    int fRow = a * kw;
-                    for (int b = bMin; b <= bMax; b++) {
-                        sum += f[fRow + b] * in.get(row - b);
-                    }
-                }
-                out.put((long) i * ow + j, sum);
-            }
+        SampledSums sums = new SampledSums(image, filter, stride);
+        for (int i = 0; i < sums.oh; i++) {
+            sums.fill(i, 0, sums.ow);
         }
-        return result;
+        return sums.finish();
     }
 
     private static INDArray nd4jConv2d(INDArray image, INDArray filter, int stride) {
         long kh = filter.size(0);
         long kw = filter.size(1);
-        INDArray input = contiguous(image).reshape('c', 1, 1, image.size(0), image.size(1));
+        INDArray input = SampledSums.contiguous(image).reshape('c', 1, 1, image.size(0), image.size(1));
         // conv2d correlates; flipping both axes of the filter makes it SciPy's convolution
-        INDArray weights = Nd4j.reverse(contiguous(filter).dup('c')).reshape('c', 1, 1, kh, kw);
+        INDArray weights = Nd4j.reverse(SampledSums.contiguous(filter).dup('c')).reshape('c', 1, 1, kh, kw);
         Conv2DConfig config = Conv2DConfig.builder()
                 .kH(kh).kW(kw).sH(stride).sW(stride).pH(kh - 1).pW(kw - 1).dH(1).dW(1)
                 .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW)
                 .weightsFormat(WeightsFormat.OIYX).build();
         INDArray out = Nd4j.cnn().conv2d(input, weights, config);
         return out.reshape('c', out.size(2), out.size(3));
-    }
-
-    /** A C-ordered, offset-free double array: what the loops index directly. */
-    private static INDArray contiguous(INDArray array) {
-        if (array.dataType() != DataType.DOUBLE) {
-            throw new IllegalArgumentException("arrays must be DOUBLE, got " + array.dataType());
-        }
-        return array.ordering() == 'c' && !array.isView() && array.offset() == 0 ? array : array.dup('c');
     }
 }

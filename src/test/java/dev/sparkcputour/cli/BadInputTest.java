@@ -227,7 +227,7 @@ class BadInputTest {
         cases.add(usage("'--seed'", "image", "--seed", "lucky"));
         cases.add(usage("'--threads': must be in [1, 4,096], got 0", "image", "--threads", "0"));
         cases.add(usage("'--strategy': unknown strategy 'fastest'", "image", "--strategy", "fastest"));
-        cases.add(usage("'--kernel': unknown kernel 'fft' (expected strided or nd4j)", "image", "--kernel", "fft"));
+        cases.add(usage("'--kernel': unknown kernel 'fft' (expected vector, strided or nd4j)", "image", "--kernel", "fft"));
         cases.add(usage("'--size': give --size or --height/--width, not both", "image", "--size", "100", "--height", "50"));
         cases.add(usage("'--image': a file brings its own size", "image", "--image", IMAGE, "--size", "100"));
         cases.add(usage("'--filters': a filters file brings its own count", "image", "--filters-file", FILTERS, "--filters", "3"));
@@ -274,9 +274,9 @@ class BadInputTest {
         cases.add(usage("'--output': cannot write '/proc/out.npy'", "image", "--output", "/proc/out.npy"));
         cases.add(usage("'--out': '" + fixture("full-folder") + "' is not empty; choose a new or empty folder",
                 "compare", "--out", fixture("full-folder")));
-        cases.add(usage("'--kernel': unknown kernel 'gpu' (expected trial, sieve, strided or nd4j)",
+        cases.add(usage("'--kernel': unknown kernel 'gpu' (expected trial, sieve, vector, strided or nd4j)",
                 "compare", "--kernel", "sieve,gpu"));
-        cases.add(usage("'--kernel': one image kernel at a time: strided or nd4j", "compare", "--kernel", "strided,nd4j"));
+        cases.add(usage("'--kernel': one image kernel at a time: vector, strided or nd4j", "compare", "--kernel", "vector,nd4j"));
         cases.add(usage("'--sweep-cores': must be in [1, 4,096], got 0", "compare", "--sweep-cores", "1,0"));
         cases.add(usage("'--sweep-cores'", "compare", "--sweep-cores", "two"));
         cases.add(usage("'--warmup': must be >= 0, got -1", "compare", "--warmup", "-1"));

@@ -45,6 +45,11 @@ class ImageCommandTest {
     /** Input files for the bad-input cases, made once before the method source is read. */
     @Test
     void outputMatchesScipy(@TempDir Path dir) throws Exception {
+        assertMatchesScipy(dir, "vector");
+    }
+
+    @Test
+    void theStridedKernelGivesTheSameArray(@TempDir Path dir) throws Exception {
         assertMatchesScipy(dir, "strided");
     }
 
