@@ -16,6 +16,19 @@ public final class ImageWorkload {
     private ImageWorkload() {
     }
 
+    /**
+     * Frees a counted iteration's off-heap results at once rather than at the next GC: the next
+     * iteration's come from memory already mapped, not from fresh pages (1.5–1.8 ms per 601×601
+     * result on the project's machine, a quarter of the kernel's time).
+     */
+    private static void release(List<INDArray> results) {
+        for (INDArray result : results) {
+            if (result.closeable()) {
+                result.close();
+            }
+        }
+    }
+
     /** Runs every iteration; sums are added in iteration then filter order, so equal arrays give equal answers. */
     public static Outcome run(ImageStrategy strategy, ImageInputs inputs, ImageParams params, SparkHandle spark) {
         double checksum = 0;
@@ -28,6 +41,9 @@ public final class ImageWorkload {
             }
             for (INDArray result : results) {
                 checksum += Checksum.sum(result);
+            }
+            if (iteration < params.iterations()) {
+                release(results);
             }
         }
         return new Outcome(checksum, results);
