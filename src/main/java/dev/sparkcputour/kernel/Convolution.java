@@ -42,6 +42,15 @@ public enum Convolution {
         return cliName;
     }
 
+    /**
+     * Whether each output is summed as {@code sum = Math.fma(tap, pixel, sum)} from 0.0, filter row
+     * then column ascending: the order {@link BandConvolution} keeps, so the two agree bit for bit.
+     * ND4J's conv2d sums in an order of its own.
+     */
+    public boolean fmaInTapOrder() {
+        return this != ND4J;
+    }
+
     /** The H'×W' sampled full convolution of an H×W image with a kh×kw filter, in double precision. */
     public abstract INDArray convolve(INDArray image, INDArray filter, int stride);
 
@@ -87,7 +96,7 @@ public enum Convolution {
                     long row = (long) (y - a) * w + x;
                     int fRow = a * kw;
                     for (int b = bMin; b <= bMax; b++) {
-                        sum += f[fRow + b] * in.get(row - b);
+                        sum = Math.fma(f[fRow + b], in.get(row - b), sum);
                     }
                 }
                 out.put((long) i * ow + j, sum);
@@ -111,10 +120,15 @@ public enum Convolution {
     }
 
     /** A C-ordered, offset-free double array: what the loops index directly. */
-    private static INDArray contiguous(INDArray array) {
+    static INDArray contiguous(INDArray array) {
         if (array.dataType() != DataType.DOUBLE) {
             throw new IllegalArgumentException("arrays must be DOUBLE, got " + array.dataType());
         }
-        return array.ordering() == 'c' && !array.isView() && array.offset() == 0 ? array : array.dup('c');
+        return isContiguous(array) ? array : array.dup('c');
+    }
+
+    /** Whether {@code array} is DOUBLE and its elements lie in C order from the start of its own buffer. */
+    static boolean isContiguous(INDArray array) {
+        return array.dataType() == DataType.DOUBLE && array.ordering() == 'c' && !array.isView() && array.offset() == 0;
     }
 }
