@@ -223,8 +223,8 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         if (workloads.contains(IMAGE)) {
-            List<ImageStrategy> chosen = chosen(Strategies.image(Strategies.ALL), ImageStrategy::name).stream()
-                    .filter(s -> !onlyScaling || s.scalesWithCores()).toList();
+            List<ImageStrategy> chosen = image.runnable(chosen(Strategies.image(Strategies.ALL), ImageStrategy::name), false)
+                    .stream().filter(s -> !onlyScaling || s.scalesWithCores()).toList();
             if (!chosen.isEmpty()) {
                 ImageOptions.useDoubles();
                 ImageInputs inputs = image.load(chosen, spark.master());

@@ -42,12 +42,15 @@ public final class ImageCommand implements Callable<Integer> {
     private RunOptions run;
 
     private List<ImageStrategy> strategies = Strategies.image(Strategies.ALL);
+    private boolean strategyNamed;
     private Path output;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = Strategies.ALL,
-            description = "serial, threads, spark-copy, spark-closure, spark-broadcast or all (default: ${DEFAULT-VALUE}).")
+            description = "serial, threads, spark-copy, spark-closure, spark-broadcast, threads-bands, spark-bands"
+                    + " or all (default: ${DEFAULT-VALUE}).")
     void setStrategy(String name) {
         strategies = Usage.choose(spec, "--strategy", () -> Strategies.image(name));
+        strategyNamed = !name.equals(Strategies.ALL);
     }
 
     @Option(names = "--kernel", paramLabel = "NAME", defaultValue = "vector",
@@ -67,12 +70,13 @@ public final class ImageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImageOptions.useDoubles();
+        List<ImageStrategy> runnable = workload.runnable(strategies, strategyNamed);
         try (SparkHandle spark = Sparks.handle("image", run, spec)) {
-            ImageInputs inputs = workload.load(strategies, spark.master());
+            ImageInputs inputs = workload.load(runnable, spark.master());
             AtomicReference<List<INDArray>> lastResults = new AtomicReference<>();
             Harness harness = new Harness(run.warmup(), run.repeat(), spec.commandLine().getErr()::println,
                     Machine.Nd4jInfo.describe());
-            Report report = harness.run(Strategies.imageTrials(strategies, inputs, workload.params(threads.threads()),
+            Report report = harness.run(Strategies.imageTrials(runnable, inputs, workload.params(threads.threads()),
                     spark, results -> lastResults.compareAndSet(null, results)), spark);
             int exit = Results.publish(report, run.json(), spec);
             if (output != null) {

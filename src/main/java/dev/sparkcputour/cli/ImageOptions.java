@@ -48,6 +48,8 @@ public final class ImageOptions {
     private int stride = Defaults.IMAGE_STRIDE;
     private long seed = Defaults.SEED;
     private Convolution kernel = Convolution.VECTOR;
+    /** Whether the note on strategies left out for the kernel was printed (a sweep asks again per core count). */
+    private boolean noted;
 
     @Option(names = "--image", paramLabel = "SOURCE", defaultValue = ImageSources.RANDOM,
             description = "zeros (the tutorial's), random (seeded noise) or a PNG, JPEG or .npy file (default: ${DEFAULT-VALUE}).")
@@ -110,6 +112,28 @@ public final class ImageOptions {
     /** How to run: the iterations, stride and kernel chosen, with {@code threads} for the pool. */
     ImageParams params(int threads) {
         return new ImageParams(iterations, stride, kernel, threads);
+    }
+
+    /**
+     * The strategies of {@code chosen} that can run beside the chosen kernel. One that cannot is bad
+     * input when it was {@code named} alone; otherwise it is left out, with one note on stderr.
+     */
+    List<ImageStrategy> runnable(List<ImageStrategy> chosen, boolean named) {
+        List<String> out = chosen.stream().filter(s -> !s.supports(kernel)).map(ImageStrategy::name).toList();
+        if (out.isEmpty()) {
+            return chosen;
+        }
+        boolean one = out.size() == 1;
+        String why = (one ? "sums" : "sum") + " in another order than the " + kernel.cliName()
+                + " kernel, so the answers could not be checked against each other";
+        if (named) {
+            throw Usage.error(spec, "--kernel", String.join(", ", out) + " " + why + "; choose another kernel or strategy");
+        }
+        if (!noted) {
+            spec.commandLine().getErr().println("note: " + String.join(" and ", out) + " left out: " + (one ? "it " : "they ") + why);
+            noted = true;
+        }
+        return chosen.stream().filter(s -> s.supports(kernel)).toList();
     }
 
     /** Reads or draws the inputs, refusing bad files and, before allocating, what cannot fit in memory. */

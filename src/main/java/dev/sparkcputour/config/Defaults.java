@@ -25,6 +25,12 @@ public final class Defaults {
     /** Partitions per core when none are asked for: enough for the scheduler to balance, few enough to stay cheap. */
     public static final int PARTITIONS_PER_CORE = 4;
 
+    /**
+     * Bands of output rows per core for the band strategies: a few, so a core that finishes early
+     * takes another band instead of idling while a slower one ends its half.
+     */
+    public static final int BANDS_PER_CORE = 4;
+
     /** More threads than this is a typo, not a benchmark; the JVM would run out of native threads. */
     public static final int MAX_THREADS = 4096;
 

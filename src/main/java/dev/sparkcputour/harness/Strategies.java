@@ -6,9 +6,11 @@ import dev.sparkcputour.image.ImageInputs;
 import dev.sparkcputour.image.ImageStrategy;
 import dev.sparkcputour.image.ImageWorkload;
 import dev.sparkcputour.image.SerialImage;
+import dev.sparkcputour.image.SparkBandsImage;
 import dev.sparkcputour.image.SparkBroadcastImage;
 import dev.sparkcputour.image.SparkClosureImage;
 import dev.sparkcputour.image.SparkCopyImage;
+import dev.sparkcputour.image.ThreadPoolBandsImage;
 import dev.sparkcputour.image.ThreadPoolImage;
 import dev.sparkcputour.kernel.Checksum;
 import dev.sparkcputour.primes.PrimeStrategy;
@@ -39,7 +41,9 @@ public final class Strategies {
             new ThreadPoolImage(),
             new SparkCopyImage(),
             new SparkClosureImage(),
-            new SparkBroadcastImage()), ImageStrategy::name);
+            new SparkBroadcastImage(),
+            new ThreadPoolBandsImage(),
+            new SparkBandsImage()), ImageStrategy::name);
 
     private Strategies() {
     }

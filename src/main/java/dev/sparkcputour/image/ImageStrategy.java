@@ -1,6 +1,7 @@
 package dev.sparkcputour.image;
 
 import dev.sparkcputour.config.ImageParams;
+import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.SparkHandle;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,15 @@ public interface ImageStrategy {
     /** Whether the strategy needs a Spark context; the harness starts it before timing anything. */
     default boolean usesSpark() {
         return false;
+    }
+
+    /**
+     * Whether this strategy can run beside {@code kernel}, the kernel chosen for the others: true
+     * unless it convolves with a kernel of its own whose sums would differ in the last bits, so its
+     * answer could not be checked against theirs.
+     */
+    default boolean supports(Convolution kernel) {
+        return true;
     }
 
     /** The settings this strategy runs with, for the results. */

@@ -50,6 +50,15 @@ public enum Convolution {
         return cliName;
     }
 
+    /**
+     * Whether each output is summed as {@code sum = Math.fma(tap, pixel, sum)} from 0.0, filter row
+     * then column ascending: the order {@link BandConvolution} keeps, so the two agree bit for bit.
+     * ND4J's conv2d sums in an order of its own.
+     */
+    public boolean fmaInTapOrder() {
+        return this != ND4J;
+    }
+
     /** The H'×W' sampled full convolution of an H×W image with a kh×kw filter, in double precision. */
     public abstract INDArray convolve(INDArray image, INDArray filter, int stride);
 

@@ -76,6 +76,11 @@ final class SampledSums {
         if (array.dataType() != DataType.DOUBLE) {
             throw new IllegalArgumentException("arrays must be DOUBLE, got " + array.dataType());
         }
-        return array.ordering() == 'c' && !array.isView() && array.offset() == 0 ? array : array.dup('c');
+        return isContiguous(array) ? array : array.dup('c');
+    }
+
+    /** Whether {@code array} is DOUBLE and its elements lie in C order from the start of its own buffer. */
+    static boolean isContiguous(INDArray array) {
+        return array.dataType() == DataType.DOUBLE && array.ordering() == 'c' && !array.isView() && array.offset() == 0;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.util.LongAccumulator;
@@ -69,6 +70,8 @@ public final class ShippedArray implements Serializable {
             data.get(chunk, 0, n);
             out.write(chunk, 0, n);
         }
+        // the buffer does not keep c alive: a view's copy could be collected, and its memory freed, mid-write
+        Reference.reachabilityFence(c);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {

@@ -228,6 +228,11 @@ class BadInputTest {
         cases.add(usage("'--threads': must be in [1, 4,096], got 0", "image", "--threads", "0"));
         cases.add(usage("'--strategy': unknown strategy 'fastest'", "image", "--strategy", "fastest"));
         cases.add(usage("'--kernel': unknown kernel 'fft' (expected vector, strided or nd4j)", "image", "--kernel", "fft"));
+        cases.add(usage("'--kernel': threads-bands sums in another order than the nd4j kernel, so the answers could not be"
+                + " checked against each other; choose another kernel or strategy",
+                "image", "--strategy", "threads-bands", "--kernel", "nd4j"));
+        cases.add(usage("'--kernel': spark-bands sums in another order than the nd4j kernel",
+                "image", "--kernel", "nd4j", "--strategy", "spark-bands"));
         cases.add(usage("'--size': give --size or --height/--width, not both", "image", "--size", "100", "--height", "50"));
         cases.add(usage("'--image': a file brings its own size", "image", "--image", IMAGE, "--size", "100"));
         cases.add(usage("'--filters': a filters file brings its own count", "image", "--filters-file", FILTERS, "--filters", "3"));

@@ -58,10 +58,10 @@ class CompareCommandTest {
         assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
 
         List<String> rows = rows(outcome.out());
-        assertEquals(11, rows.size(), outcome.out());
+        assertEquals(13, rows.size(), outcome.out());
         assertEquals(6, rows.stream().filter(r -> r.startsWith("primes ")).count(), "trial and sieve:\n" + outcome.out());
         assertEquals(3, rows.stream().filter(r -> r.startsWith("primes ") && r.contains("-sieve ")).count(), outcome.out());
-        assertEquals(5, rows.stream().filter(r -> r.startsWith("image ")).count(), outcome.out());
+        assertEquals(7, rows.stream().filter(r -> r.startsWith("image ")).count(), outcome.out());
         assertEquals(1, outcome.out().lines().filter(l -> l.startsWith("primes: ")).count(), outcome.out());
         assertEquals(1, outcome.out().lines().filter(l -> l.startsWith("image: ")).count(), outcome.out());
         assertFalse(outcome.out().contains("MISMATCH"), outcome.out());
@@ -76,7 +76,7 @@ class CompareCommandTest {
         assertEquals("local[2]", machine.get("master").asText());
         assertFalse(machine.get("nd4j_backend").asText().equals("not loaded"), "the image workload loads ND4J");
         JsonNode runs = root.get("runs");
-        assertEquals(11, runs.size());
+        assertEquals(13, runs.size());
         String imageAnswer = null;
         for (JsonNode run : runs) {
             String name = run.get("workload").asText() + " " + run.get("strategy").asText();
@@ -107,7 +107,7 @@ class CompareCommandTest {
         assertEquals(List.of("workload", "strategy", "phase", "repetition", "seconds", "answer"),
                 csv.header().subList(0, 6));
         assertTrue(csv.header().containsAll(List.of("n", "threads", "partitions", "iterations")), csv.header().toString());
-        assertEquals(11 * (1 + 3), csv.rows().size());
+        assertEquals(13 * (1 + 3), csv.rows().size());
         for (Map<String, String> row : csv.rows()) {
             Double.parseDouble(row.get("seconds"));
             assertTrue(Set.of("warmup", "timed").contains(row.get("phase")), row.toString());
@@ -153,6 +153,20 @@ class CompareCommandTest {
         JsonNode runs = new ObjectMapper().readTree(dir.resolve("k/results.json").toFile()).get("runs");
         assertEquals("sieve", runs.get(0).at("/params/kernel").asText());
         assertEquals("nd4j", runs.get(2).at("/params/kernel").asText());
+    }
+
+    @Test
+    void theNd4jKernelLeavesTheBandStrategiesOutWithOneNote(@TempDir Path dir) throws IOException {
+        Outcome outcome = run("compare", "--workloads", "image", "--kernel", "nd4j", "--strategies",
+                "serial,threads,threads-bands", "--size", "40", "--filters", "2", "--iterations", "1", "--warmup", "0",
+                "--repeat", "1", "--sweep-cores", "1", "--out", dir.resolve("n").toString());
+        assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
+        assertEquals(List.of("image serial", "image threads"),
+                rows(outcome.out()).stream().limit(2).map(r -> r.split(" +")[0] + " " + r.split(" +")[1]).toList());
+        assertFalse(outcome.out().contains("bands"), "neither in the table nor in the sweep:\n" + outcome.out());
+        assertEquals(1, outcome.err().lines().filter(l -> l.startsWith("note: ")).count(), "one note, sweep or not:\n" + outcome.err());
+        assertTrue(outcome.err().contains("note: threads-bands left out: it sums in another order than the nd4j kernel"),
+                outcome.err());
     }
 
     @Test

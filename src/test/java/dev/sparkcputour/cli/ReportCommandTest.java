@@ -38,8 +38,8 @@ class ReportCommandTest {
         JsonNode live = json.readTree(dir.resolve("live/results.json").toFile());
         JsonNode replay = json.readTree(dir.resolve("replay/results.json").toFile());
         assertEquals(live.get("machine"), replay.get("machine"));
-        assertEquals(11, replay.get("runs").size());
-        for (int i = 0; i < 11; i++) {
+        assertEquals(13, replay.get("runs").size());
+        for (int i = 0; i < 13; i++) {
             JsonNode a = live.at("/runs/" + i);
             JsonNode b = replay.at("/runs/" + i);
             for (String field : new String[] {"workload", "strategy", "answer", "seconds", "warmup_s", "spark_metrics"}) {

@@ -1,8 +1,10 @@
 package dev.sparkcputour.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparkcputour.config.Defaults;
 import dev.sparkcputour.config.ImageParams;
 import dev.sparkcputour.harness.Harness;
 import dev.sparkcputour.harness.Strategies;
@@ -20,9 +22,11 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The image strategies on spark-testing-base's shared local context: one answer, and the copies each makes. */
+/** The image strategies on spark-testing-base's shared local context: one answer, the same arrays, and the copies each makes. */
 @ExtendWith(SharedSpark.class)
 class ImageStrategiesTest {
 
@@ -39,22 +43,69 @@ class ImageStrategiesTest {
         ImageInputs inputs = inputs();
         for (Convolution kernel : Convolution.values()) {
             ImageParams params = new ImageParams(ITERATIONS, 5, kernel, 3);
-            List<List<INDArray>> results = new ArrayList<>();
-            try (SparkHandle spark = SparkHandle.wrap(sc)) {
-                Report report = new Harness(0, 1, line -> { }).run(
-                        Strategies.imageTrials(Strategies.image(Strategies.ALL), inputs, params, spark, results::add),
-                        spark);
-                assertEquals(List.of("serial", "threads", "spark-copy", "spark-closure", "spark-broadcast"),
-                        report.runs().stream().map(RunResult::strategy).toList());
-                assertTrue(report.allAgree(), kernel + ": " + report.runs());
-                String serial = report.runs().get(0).answer();
-                assertEquals(Checksum.format(Double.parseDouble(serial)), serial, "17 significant digits");
-                for (List<INDArray> strategyResults : results) {
-                    assertEquals(FILTERS, strategyResults.size());
-                    for (int f = 0; f < FILTERS; f++) {
-                        assertEquals(results.get(0).get(f), strategyResults.get(f), "same arrays, filter " + f);
-                    }
+            List<ImageStrategy> strategies = Strategies.image(Strategies.ALL).stream().filter(s -> s.supports(kernel)).toList();
+            List<String> expected = kernel == Convolution.ND4J
+                    ? List.of("serial", "threads", "spark-copy", "spark-closure", "spark-broadcast")
+                    : List.of("serial", "threads", "spark-copy", "spark-closure", "spark-broadcast", "threads-bands", "spark-bands");
+            assertSameAnswersAndArrays(sc, strategies, expected, inputs, params);
+        }
+    }
+
+    /** Heights and widths that cut awkwardly: bands of one row, short last bands, more bands asked for than rows. */
+    @ParameterizedTest(name = "{0}×{1} image, filters {2}×{3}, stride {4}, {5} threads")
+    @CsvSource({
+        "45, 31, 4, 4, 5, 3",   // 10 output rows, 12 bands asked for: one row each
+        "7, 31, 4, 4, 5, 1",    // 2 output rows, 4 bands asked for
+        "45, 31, 4, 4, 1, 2",   // 48 rows in 8 bands of 6
+        "45, 31, 1, 1, 1, 3",   // 45 rows in 12 bands of 3 and 4
+        "46, 29, 3, 5, 5, 2",   // 10 rows in 8 bands of 1 and 2
+        "23, 40, 1, 1, 5, 5"})  // 5 rows in 5 bands
+    void theBandStrategiesAgreeWithSerialOnAwkwardShapes(int h, int w, int kh, int kw, int stride, int threads,
+                                                          JavaSparkContext sc) throws Exception {
+        ImageInputs inputs = new ImageInputs(RandomArrays.uniform(h, w, h + w),
+                ImageInputs.split(RandomArrays.gaussian(FILTERS, kh, kw, h + w)), "random", "N(0,1)");
+        ImageParams params = new ImageParams(2, stride, Convolution.STRIDED, threads);
+        List<ImageStrategy> strategies = List.of(new SerialImage(), new ThreadPoolBandsImage(), new SparkBandsImage());
+        assertSameAnswersAndArrays(sc, strategies, List.of("serial", "threads-bands", "spark-bands"), inputs, params);
+    }
+
+    /** Runs {@code strategies} through the harness: the answers agree, and every array equals serial's bit for bit. */
+    private static void assertSameAnswersAndArrays(JavaSparkContext sc, List<ImageStrategy> strategies, List<String> names,
+                                                   ImageInputs inputs, ImageParams params) throws Exception {
+        List<List<INDArray>> results = new ArrayList<>();
+        try (SparkHandle spark = SparkHandle.wrap(sc)) {
+            Report report = new Harness(0, 1, line -> { }).run(
+                    Strategies.imageTrials(strategies, inputs, params, spark, results::add), spark);
+            assertEquals(names, report.runs().stream().map(RunResult::strategy).toList());
+            assertTrue(report.allAgree(), params.kernel() + ": " + report.runs());
+            String serial = report.runs().get(0).answer();
+            assertEquals(Checksum.format(Double.parseDouble(serial)), serial, "17 significant digits");
+            for (int s = 0; s < results.size(); s++) {
+                assertEquals(FILTERS, results.get(s).size());
+                for (int f = 0; f < FILTERS; f++) {
+                    INDArray want = results.get(0).get(f);
+                    INDArray got = results.get(s).get(f);
+                    assertArrayEquals(want.shape(), got.shape());
+                    assertArrayEquals(want.dup('c').data().asDouble(), got.dup('c').data().asDouble(),
+                            names.get(s) + " gives serial's bits, filter " + f);
                 }
+            }
+        }
+    }
+
+    @Test
+    void bandsCoverEveryRowOnceInNearlyEqualParts() {
+        for (int rows : new int[] {1, 2, 7, 10, 601}) {
+            for (int cores : new int[] {1, 2, 3, 16}) {
+                List<Bands.Rows> bands = Bands.cut(rows, cores);
+                assertEquals(Math.min(rows, Defaults.BANDS_PER_CORE * cores), bands.size(), rows + " rows, " + cores + " cores");
+                int next = 0;
+                for (Bands.Rows band : bands) {
+                    assertEquals(next, band.from());
+                    assertTrue(band.count() >= rows / bands.size() && band.count() <= rows / bands.size() + 1, band.toString());
+                    next = band.to();
+                }
+                assertEquals(rows, next);
             }
         }
     }
@@ -67,13 +118,15 @@ class ImageStrategiesTest {
                     Strategies.imageTrials(Strategies.image(Strategies.ALL), inputs(), params, spark, r -> { }), spark);
             Map<String, SparkMetrics> metrics = new java.util.HashMap<>();
             report.runs().forEach(run -> run.sparkMetrics().ifPresent(m -> metrics.put(run.strategy(), m)));
-            assertEquals(3, metrics.size(), "serial and threads have no Spark metrics");
+            assertEquals(4, metrics.size(), "serial and the thread strategies have no Spark metrics");
             long tasks = (long) FILTERS * ITERATIONS;
             long imageBytes = 45 * 31 * Double.BYTES;
+            long resultBytes = ITERATIONS * FILTERS * 10 * 7 * Double.BYTES;
             for (SparkMetrics m : metrics.values()) {
-                assertEquals(tasks, m.tasks());
-                assertTrue(m.resultBytes() > tasks * 10 * 7 * Double.BYTES, "results come back: " + m);
+                assertTrue(m.resultBytes() > resultBytes, "results come back: " + m);
             }
+            metrics.forEach((name, m) -> assertEquals(name.equals("spark-bands")
+                    ? (long) ITERATIONS * Bands.cut(10, sc.defaultParallelism()).size() : tasks, m.tasks(), name));
             assertEquals(tasks, metrics.get("spark-copy").imageCopies(), "a copy in every task's data");
             assertEquals(tasks, metrics.get("spark-closure").imageCopies(), "every task deserialises the closure");
             assertEquals(0, metrics.get("spark-broadcast").imageCopies(), "local mode reads the driver's own copy");
@@ -83,6 +136,9 @@ class ImageStrategiesTest {
                     "the closure travels as the task binary's broadcast: " + metrics.get("spark-closure"));
             assertTrue(metrics.get("spark-copy").broadcastBytes() < imageBytes,
                     "the image is in the tasks, not in a broadcast: " + metrics.get("spark-copy"));
+            assertEquals(0, metrics.get("spark-bands").imageCopies(), "bands of the image, never the image");
+            assertTrue(metrics.get("spark-bands").broadcastBytes() < imageBytes,
+                    "the bands are in the tasks, not in a broadcast: " + metrics.get("spark-bands"));
         }
     }
 

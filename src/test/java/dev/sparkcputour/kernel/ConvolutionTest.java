@@ -286,7 +286,7 @@ class ConvolutionTest {
         assertEquals(expected, actual, tolerance, where);
     }
 
-    private static double[][] random2d(SplittableRandom random, int h, int w) {
+    static double[][] random2d(SplittableRandom random, int h, int w) {
         double[][] out = new double[h][w];
         for (double[] row : out) {
             for (int j = 0; j < w; j++) {
