@@ -64,6 +64,7 @@ public final class SparkBandsImage implements ImageStrategy {
                         List<INDArray> out = Bands.blanks(kernel, band.rows().count());
                         kernel.convolve(band.image().array(), band.row0(), band.rows().from(), band.rows().to(), out,
                                 band.rows().from());
+                        band.image().array().close(); // the task's own copy, freed at once (see assemble)
                         return Shipping.ship(out);
                     })
                     .collect();
@@ -77,14 +78,20 @@ public final class SparkBandsImage implements ImageStrategy {
         return new Band(rows, first, ShippedArray.of(image.get(NDArrayIndex.interval(first, end), NDArrayIndex.all())));
     }
 
-    /** Each filter's result, its bands copied in one after another (collect keeps the bands' order). */
+    /**
+     * Each filter's result, its bands copied in one after another (collect keeps the bands' order).
+     * The bands are freed as soon as they are copied: left to the GC, their memory is not reused,
+     * and every fresh page costs a fault (about 3 µs here, 700 per 601×601 result).
+     */
     private static List<INDArray> assemble(BandConvolution kernel, List<List<ShippedArray>> parts) {
         List<INDArray> results = Bands.blanks(kernel, kernel.outputHeight());
         int from = 0;
         for (List<ShippedArray> part : parts) {
             int to = from + (int) part.get(0).array().size(0);
             for (int f = 0; f < kernel.filters(); f++) {
-                results.get(f).get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(part.get(f).array());
+                INDArray band = part.get(f).array();
+                results.get(f).get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(band);
+                band.close();
             }
             from = to;
         }

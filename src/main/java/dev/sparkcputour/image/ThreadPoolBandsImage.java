@@ -35,14 +35,18 @@ public final class ThreadPoolBandsImage implements ImageStrategy {
         return out;
     }
 
-    // memoryNeed: the base one; bands write into the results, and each thread's scratch is a few rows
+    /** The base need: the bands write straight into the results, and a thread's scratch is one output row. */
+    @Override
+    public MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
+        return MemoryNeed.base(imageBytes, resultBytes);
+    }
 
     @Override
     public List<INDArray> convolveAll(ImageJob job, SparkHandle spark) {
         BandConvolution kernel = Bands.kernel(job);
         int threads = job.params().threads();
-        // the workers allocate the results too: fresh off-heap memory costs its first touch, about 18 ms
-        // per iteration for the ten 601×601 results on one thread here, as the per-filter tasks pay it in parallel
+        // the workers allocate the results too, as the per-filter tasks do: ND4J zero-fills fresh memory,
+        // a page fault per 4 KB, about 20 ms per iteration on one thread here
         List<INDArray> results = ThreadPools.invokeAll(threads, "image-band-worker", IntStream.range(0, kernel.filters())
                 .<Callable<INDArray>>mapToObj(f -> () -> Bands.blank(kernel, kernel.outputHeight()))
                 .toList());

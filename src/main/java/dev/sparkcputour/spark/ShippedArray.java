@@ -72,6 +72,9 @@ public final class ShippedArray implements Serializable {
         }
         // the buffer does not keep c alive: a view's copy could be collected, and its memory freed, mid-write
         Reference.reachabilityFence(c);
+        if (c != array) {
+            c.close(); // freed now, not at some later GC, so the next allocation can reuse its pages
+        }
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
