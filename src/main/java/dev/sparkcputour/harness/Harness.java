@@ -58,12 +58,12 @@ public final class Harness {
                     spark.uiUrl().orElse("disabled")));
         }
         Optional<String> app = spark.isStarted() ? Optional.of(spark.context().sc().applicationId()) : Optional.empty();
-        Machine machine = Machine.current(sparkVersion(), spark.master(), nd4j, app);
+        Machine machine = Machine.current(sparkVersion(), spark.master(), spark.serializer(), nd4j, app);
         this.machine = machine;
         finished.clear();
         RunRecorded.post(spark, new RunRecorded.MachineRecorded(machine.cores(), machine.java(), machine.spark(),
-                machine.master(), machine.cpu(), machine.jvm(), machine.nd4jBackend(), machine.blas(), machine.gitCommit(),
-                spark.startupSeconds()));
+                machine.master(), machine.serializer(), machine.cpu(), machine.jvm(), machine.nd4jBackend(), machine.blas(),
+                machine.gitCommit(), spark.startupSeconds()));
         for (Trial trial : trials) {
             finished.add(measure(trial, spark));
         }

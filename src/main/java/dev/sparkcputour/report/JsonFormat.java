@@ -26,6 +26,7 @@ public final class JsonFormat implements ResultFormat {
                 .put("java", machine.java())
                 .put("spark", machine.spark())
                 .put("master", machine.master())
+                .put("serializer", machine.serializer())
                 .put("cpu", machine.cpu())
                 .put("jvm", machine.jvm())
                 .put("nd4j_backend", machine.nd4jBackend())

@@ -8,15 +8,17 @@ import java.util.Optional;
 /**
  * Where the results were measured: the JSON {@code machine} block. The first four fields are
  * the contract other tools read; the rest fingerprint the run, so two result files can be told
- * apart (another CPU, another JVM, another commit, another Spark application).
+ * apart (another serializer, another CPU, another JVM, another commit, another Spark application).
+ * {@code serializer} is the class name of Spark's serializer for task data, results and broadcasts.
  */
-public record Machine(int cores, String java, String spark, String master, String cpu, String jvm,
+public record Machine(int cores, String java, String spark, String master, String serializer, String cpu, String jvm,
                       String nd4jBackend, String blas, String gitCommit, Optional<String> sparkApp) {
 
-    /** This JVM and machine, with the given Spark version, master, ND4J description and application id. */
-    public static Machine current(String sparkVersion, String master, Nd4jInfo nd4j, Optional<String> sparkApp) {
+    /** This JVM and machine, with the given Spark version, master, serializer, ND4J description and application id. */
+    public static Machine current(String sparkVersion, String master, String serializer, Nd4jInfo nd4j,
+            Optional<String> sparkApp) {
         return new Machine(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                sparkVersion, master, cpuModel(),
+                sparkVersion, master, serializer, cpuModel(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
                 nd4j.backend(), nd4j.blas(), BuildInfo.current().commit(), sparkApp);
     }

@@ -219,8 +219,11 @@ public final class EventLogReplay {
                 results.add(new RunResult(first.workload(), first.strategy(), first.params(), warmups, timed,
                         first.answer(), first.usesSpark() ? Optional.of(SparkMetrics.mean(timedMetrics)) : Optional.empty()));
             }
-            Machine m = new Machine(machine.cores(), machine.java(), machine.spark(), machine.master(), machine.cpu(),
-                    machine.jvm(), machine.nd4jBackend(), machine.blas(), machine.gitCommit(), Optional.ofNullable(appId));
+            // logs written before the serializer was recorded have none
+            String serializer = machine.serializer() == null ? "not recorded" : machine.serializer();
+            Machine m = new Machine(machine.cores(), machine.java(), machine.spark(), machine.master(), serializer,
+                    machine.cpu(), machine.jvm(), machine.nd4jBackend(), machine.blas(), machine.gitCommit(),
+                    Optional.ofNullable(appId));
             return Optional.of(new Report(m, results, OptionalDouble.of(machine.sparkStartupSeconds()), Optional.empty()));
         }
     }

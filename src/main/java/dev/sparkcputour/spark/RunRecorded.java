@@ -17,8 +17,8 @@ public record RunRecorded(String workload, String strategy, boolean usesSpark, S
     }
 
     /** The machine the runs were measured on, posted once before them. */
-    public record MachineRecorded(int cores, String java, String spark, String master, String cpu, String jvm,
-                                  String nd4jBackend, String blas, String gitCommit, double sparkStartupSeconds)
+    public record MachineRecorded(int cores, String java, String spark, String master, String serializer, String cpu,
+                                  String jvm, String nd4jBackend, String blas, String gitCommit, double sparkStartupSeconds)
             implements SparkListenerEvent {
         @Override
         public boolean logEvent() {

@@ -64,8 +64,8 @@ public final class SparkHandle implements AutoCloseable {
     public static SparkHandle create(String appName, Optional<String> master, TaskFaults faults) {
         String chosen = master.orElse(new SparkConf().get("spark.master", Defaults.MASTER));
         if (!MasterUrl.isLocal(MasterUrl.check(chosen))) {
-            return new SparkHandle(withSecretFromFile(new SparkConf().setAppName(appName).set("spark.master", chosen)),
-                    null, true, faults);
+            return new SparkHandle(withSecretFromFile(SerializerConf.withDefaults(
+                    new SparkConf().setAppName(appName).set("spark.master", chosen))), null, true, faults);
         }
         // a laptop run must not expose its driver, block manager or UI to the network it sits on
         SparkConf conf = new LoopbackSparkConf().setAppName(appName).set("spark.master", chosen)
@@ -73,7 +73,7 @@ public final class SparkHandle implements AutoCloseable {
                 .setIfMissing("spark.driver.bindAddress", LoopbackSparkConf.LOOPBACK)
                 // tasks read the driver's own broadcast values: no piece is ever fetched, so checksumming them is waste
                 .setIfMissing("spark.broadcast.checksum", "false");
-        return new SparkHandle(conf, null, true, faults);
+        return new SparkHandle(SerializerConf.withDefaults(conf), null, true, faults);
     }
 
     /**
@@ -102,6 +102,23 @@ public final class SparkHandle implements AutoCloseable {
     /** The settings the context starts with (tests read them). */
     SparkConf conf() {
         return conf;
+    }
+
+    /**
+     * Ships task data, results and broadcasts with {@code serializer} (a class name) whatever the
+     * conf says; only before the context starts.
+     */
+    public synchronized SparkHandle serializedWith(String serializer) {
+        if (isStarted()) {
+            throw new IllegalStateException("the context already runs with " + serializer());
+        }
+        SerializerConf.serializedWith(conf, serializer);
+        return this;
+    }
+
+    /** The class name of Spark's serializer for task data, results and broadcasts. */
+    public String serializer() {
+        return SerializerConf.of(conf);
     }
 
     /** The master this handle starts, or started, its context on. */

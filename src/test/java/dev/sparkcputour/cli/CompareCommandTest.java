@@ -216,8 +216,8 @@ class CompareCommandTest {
 
     /** Primes: threads disagrees with serial; image: all agree. */
     private static Report mismatchingReport() {
-        Machine machine = new Machine(4, "17", "4.2.0", "local[4]", "cpu", "jvm", "not loaded", "not loaded",
-                "unknown", Optional.empty());
+        Machine machine = new Machine(4, "17", "4.2.0", "local[4]", "org.apache.spark.serializer.JavaSerializer", "cpu",
+                "jvm", "not loaded", "not loaded", "unknown", Optional.empty());
         Map<String, Object> n = Map.of("n", 100_000L);
         List<RunResult> runs = List.of(
                 new RunResult("primes", "serial", n, List.of(), List.of(0.5), "9592", Optional.empty()),

@@ -13,6 +13,7 @@ import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.kernel.RandomArrays;
 import dev.sparkcputour.report.Report;
 import dev.sparkcputour.report.RunResult;
+import dev.sparkcputour.spark.SerializerConf;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.spark.SparkMetrics;
 import dev.sparkcputour.support.SharedSpark;
@@ -26,7 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The image strategies on spark-testing-base's shared local context: one answer, the same arrays, and the copies each makes. */
+/**
+ * The image strategies on spark-testing-base's shared local context, with the default serializer
+ * (Kryo; Java's in {@link ImageStrategiesJavaTest}): one answer, the same arrays, and the copies each makes.
+ */
 @ExtendWith(SharedSpark.class)
 class ImageStrategiesTest {
 
@@ -36,6 +40,11 @@ class ImageStrategiesTest {
     private static ImageInputs inputs() {
         return new ImageInputs(RandomArrays.uniform(45, 31, 7),
                 ImageInputs.split(RandomArrays.gaussian(FILTERS, 4, 4, 7)), "random, seed 7", "N(0,1), seed 7");
+    }
+
+    @Test
+    void theContextShipsWithTheSerializerAskedFor(JavaSparkContext sc) {
+        assertEquals(SharedSpark.serializerOf(getClass()), SerializerConf.of(sc.getConf()));
     }
 
     @Test

@@ -48,7 +48,8 @@ class ReportFormatsTest {
      * Spark job per prime run, and seconds that are exact in binary except 0.1.
      */
     static Report report() {
-        Machine machine = new Machine(8, "17.0.12", "4.2.0", "local[4]", "Example CPU @ 3.00GHz",
+        Machine machine = new Machine(8, "17.0.12", "4.2.0", "local[4]", "org.apache.spark.serializer.KryoSerializer",
+                "Example CPU @ 3.00GHz",
                 "OpenJDK 64-Bit Server VM 17.0.12+7", "CpuBackend", "OPENBLAS", "0123456789abcdef-dirty",
                 Optional.of("local-1700000000000"));
         Map<String, Object> image = params("height", 3000, "width", 3000, "filters", 10, "filter_height", 4L,

@@ -1,25 +1,56 @@
 package dev.sparkcputour.support;
 
 import com.holdenkarau.spark.testing.SharedJavaSparkContext;
+import dev.sparkcputour.spark.SerializerConf;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit 5 driver for spark-testing-base's {@link SharedJavaSparkContext}, whose own lifecycle
  * hooks are JUnit 4 annotations: one local context (UI off) per test class, injected as a
- * {@link JavaSparkContext} parameter. Use with {@code @ExtendWith(SharedSpark.class)}.
+ * {@link JavaSparkContext} parameter, with the serializer settings every run of the tool gets
+ * ({@link SerializerConf}) or the serializer the class names with {@link SerializedWith}.
+ * Use with {@code @ExtendWith(SharedSpark.class)}.
  */
 public final class SharedSpark implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-    private static final SharedJavaSparkContext SHARED = new SharedJavaSparkContext();
+    /** Runs the class's context with this serializer (a class name) instead of the default. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface SerializedWith {
+        String value();
+    }
+
+    /** Set before the context starts; a JVM runs one test class (surefire's reuseForks=false). */
+    private static volatile String serializer = SerializerConf.DEFAULT;
+
+    private static final SharedJavaSparkContext SHARED = new SharedJavaSparkContext() {
+        @Override
+        public SparkConf conf() {
+            return SerializerConf.serializedWith(super.conf(), serializer);
+        }
+    };
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        serializer = serializerOf(context.getRequiredTestClass());
         SHARED.runBefore();
+    }
+
+    /** The serializer the context of {@code testClass} runs with. */
+    public static String serializerOf(Class<?> testClass) {
+        return AnnotationSupport.findAnnotation(testClass, SerializedWith.class).map(SerializedWith::value)
+                .orElse(SerializerConf.DEFAULT);
     }
 
     @Override
