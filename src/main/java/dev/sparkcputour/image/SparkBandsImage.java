@@ -55,7 +55,7 @@ public final class SparkBandsImage implements ImageStrategy {
     @Override
     public List<INDArray> convolveAll(ImageJob job, SparkHandle spark) {
         BandConvolution kernel = Bands.kernel(job);
-        List<List<ShippedArray>> parts = spark.run(job.label(name(), "image bands in each task's data"), sc -> {
+        List<ShippedArray[]> parts = spark.run(job.label(name(), "image bands in each task's data"), sc -> {
             List<Band> bands = Bands.cut(kernel.outputHeight(), sc.defaultParallelism()).stream()
                     .map(rows -> band(job.image(), kernel, rows))
                     .toList();
@@ -65,7 +65,7 @@ public final class SparkBandsImage implements ImageStrategy {
                         kernel.convolve(band.image().array(), band.row0(), band.rows().from(), band.rows().to(), out,
                                 band.rows().from());
                         band.image().array().close(); // the task's own copy, freed at once (see assemble)
-                        return Shipping.ship(out);
+                        return Shipping.ship(out).toArray(ShippedArray[]::new); // an array: Kryo knows it, not List.of's classes
                     })
                     .collect();
         });
@@ -83,13 +83,13 @@ public final class SparkBandsImage implements ImageStrategy {
      * The bands are freed as soon as they are copied: left to the GC, their memory is not reused,
      * and every fresh page costs a fault (about 3 µs here, 700 per 601×601 result).
      */
-    private static List<INDArray> assemble(BandConvolution kernel, List<List<ShippedArray>> parts) {
+    private static List<INDArray> assemble(BandConvolution kernel, List<ShippedArray[]> parts) {
         List<INDArray> results = Bands.blanks(kernel, kernel.outputHeight());
         int from = 0;
-        for (List<ShippedArray> part : parts) {
-            int to = from + (int) part.get(0).array().size(0);
+        for (ShippedArray[] part : parts) {
+            int to = from + (int) part[0].array().size(0);
             for (int f = 0; f < kernel.filters(); f++) {
-                INDArray band = part.get(f).array();
+                INDArray band = part[f].array();
                 results.get(f).get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(band);
                 band.close();
             }
