@@ -42,6 +42,9 @@ if [ "$DEPLOY_MODE" = cluster ]; then
   # server, which would not (and cluster-up.sh does not start); SparkSubmit reads this setting
   # to choose, so one in SPARK_CONF_DIR could otherwise send it to REST first
   OPTS+=(--conf spark.master.rest.enabled=false)
+  # a worker starts the driver's JVM without the --add-opens flags Spark's launchers add elsewhere,
+  # and Kryo then cannot build its serializers (java.nio.HeapByteBuffer): give it our one list
+  OPTS+=(--conf "spark.driver.extraJavaOptions=$(grep -v '^#' "$TOUR_HOME/conf/java17-opens.args" | tr '\n' ' ')")
   echo "cluster deploy mode: the driver's output goes to the worker's driver-*/stdout" >&2
 fi
 if [ -n "${NUM_EXECUTORS:-}" ]; then
