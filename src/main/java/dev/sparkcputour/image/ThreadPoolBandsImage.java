@@ -8,7 +8,6 @@ import dev.sparkcputour.spark.SparkHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -35,21 +34,11 @@ public final class ThreadPoolBandsImage implements ImageStrategy {
         return out;
     }
 
-    /** The base need: the bands write straight into the results, and a thread's scratch is one output row. */
-    @Override
-    public MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
-        return MemoryNeed.base(imageBytes, resultBytes);
-    }
-
     @Override
     public List<INDArray> convolveAll(ImageJob job, SparkHandle spark) {
         BandConvolution kernel = Bands.kernel(job);
         int threads = job.params().threads();
-        // the workers allocate the results too, as the per-filter tasks do: ND4J zero-fills fresh memory,
-        // a page fault per 4 KB, about 20 ms per iteration on one thread here
-        List<INDArray> results = ThreadPools.invokeAll(threads, "image-band-worker", IntStream.range(0, kernel.filters())
-                .<Callable<INDArray>>mapToObj(f -> () -> Bands.blank(kernel, kernel.outputHeight()))
-                .toList());
+        List<INDArray> results = Bands.blanks(kernel, kernel.outputHeight());
         List<Callable<Void>> tasks = Bands.cut(kernel.outputHeight(), threads).stream()
                 .<Callable<Void>>map(band -> () -> {
                     kernel.convolve(job.image(), 0, band.from(), band.to(), results, 0);
