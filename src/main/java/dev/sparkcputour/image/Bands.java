@@ -3,14 +3,13 @@ package dev.sparkcputour.image;
 import dev.sparkcputour.config.Defaults;
 import dev.sparkcputour.kernel.BandConvolution;
 import dev.sparkcputour.kernel.Convolution;
+import dev.sparkcputour.kernel.ResultArrays;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What the band strategies share: the band kernel they always use, the cut of the output rows
@@ -52,7 +51,7 @@ final class Bands {
 
     /** One uninitialised array of {@code rows} output rows. */
     static INDArray blank(BandConvolution kernel, int rows) {
-        return Nd4j.createUninitialized(DataType.DOUBLE, new long[] {rows, kernel.outputWidth()}, 'c');
+        return ResultArrays.uninitialized(rows, kernel.outputWidth());
     }
 
     /** The band kernel matches only kernels that sum with fma in its tap order, bit for bit. */

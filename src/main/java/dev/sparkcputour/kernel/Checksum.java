@@ -14,16 +14,31 @@ public final class Checksum {
     private Checksum() {
     }
 
-    /** The sum of every element, in C order. */
+    /**
+     * The sum of every element in C order, dealt round-robin to four running sums added at the end
+     * as (s0 + s1) + (s2 + s3): one fixed order, but four additions in flight instead of a chain
+     * of one at a time, which cost 0.3 ms per 601×601 result, a third of the band kernel's time.
+     */
     public static double sum(INDArray array) {
         INDArray c = array.ordering() == 'c' && !array.isView() ? array : array.dup('c');
         DoubleIndexer values = (DoubleIndexer) c.data().indexer();
         long n = c.length();
-        double sum = 0;
-        for (long i = 0; i < n; i++) {
-            sum += values.get(i);
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        long i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += values.get(i);
+            s1 += values.get(i + 1);
+            s2 += values.get(i + 2);
+            s3 += values.get(i + 3);
         }
-        return sum;
+        // at most three left: the next positions of s0, s1, s2
+        s0 += i < n ? values.get(i) : 0.0;
+        s1 += i + 1 < n ? values.get(i + 1) : 0.0;
+        s2 += i + 2 < n ? values.get(i + 2) : 0.0;
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** A double as a decimal string with 17 significant digits: enough to tell any two doubles apart. */

@@ -4,7 +4,6 @@ import java.lang.ref.Reference;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One sampled convolution being written: the C-ordered inputs, the result, and each output summed
@@ -40,7 +39,7 @@ final class SampledSums {
         this.stride = stride;
         this.in = (DoubleIndexer) this.image.data().indexer();
         // written in place: a heap array copied into ND4J afterwards costs a second pass per result
-        this.result = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {oh, ow}, 'c');
+        this.result = ResultArrays.uninitialized(oh, ow);
         this.out = (DoubleIndexer) result.data().indexer();
     }
 

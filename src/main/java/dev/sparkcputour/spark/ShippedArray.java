@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import dev.sparkcputour.kernel.ResultArrays;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,7 +117,9 @@ public final class ShippedArray implements Serializable {
         for (int i = 0; i < shape.length; i++) {
             shape[i] = dims.getLong();
         }
-        INDArray array = Nd4j.createUninitialized(DataType.DOUBLE, shape, 'c');
+        // a 2-D array is a result or a band: memory handed back by the last iteration, when there is some
+        INDArray array = shape.length == 2 ? ResultArrays.uninitialized(shape[0], shape[1])
+                : Nd4j.createUninitialized(DataType.DOUBLE, shape, 'c');
         if (array.isEmpty()) {
             return array;
         }

@@ -249,11 +249,17 @@ class ConvolutionTest {
     }
 
     @Test
-    void checksumsAreExactSumsInCOrder() {
-        INDArray a = Nd4j.create(new double[] {1e16, 1, -1e16, 1}, new long[] {2, 2}, DataType.DOUBLE);
-        // left to right: (1e16 + 1) - 1e16 + 1 = 0 + 1 = 1.0 in doubles (the first 1 is absorbed)
-        assertEquals(1.0, Checksum.sum(a));
-        assertEquals(1.0, Checksum.sum(a.transpose().dup('f').transpose()), "same order whatever the layout");
+    void checksumsAreSumsInOneFixedOrder() {
+        // C order dealt to four sums: s0 = 1e16 + 1 = 1e16 (the 1 absorbed), s1 = 1, s2 = -1e16,
+        // s3 = 1 + 1 = 2, then (s0 + s1) + (s2 + s3) = 1e16 + (-1e16 + 2) = 2.0 in doubles
+        INDArray a = Nd4j.create(new double[] {1e16, 1, -1e16, 1, 1, 5e-324, 1e-300, 1}, new long[] {2, 4},
+                DataType.DOUBLE);
+        assertEquals(2.0, Checksum.sum(a));
+        assertEquals(2.0, Checksum.sum(a.transpose().dup('f').transpose()), "same order whatever the layout");
+        // the tail after the last whole four goes to s0, s1, s2 in turn: 1e16 + 1 + 1 = 1e16 in s0 alone
+        INDArray tail = Nd4j.create(new double[] {1e16, 0, 0, 0, 1, 0, -1e16, 0, 1, 0, 0}, new long[] {1, 11},
+                DataType.DOUBLE);
+        assertEquals(0.0, Checksum.sum(tail), "left to right it would be 1.0");
         assertEquals("36587065.974127896", Checksum.format(36587065.974127896));
         assertEquals("0.0000000000000000", Checksum.format(0.0));
     }

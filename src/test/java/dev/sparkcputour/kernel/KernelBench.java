@@ -14,15 +14,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Per-filter times of the exact kernels against {@link ReadFloor}, run by hand, never by Surefire:
  * {@code java @conf/java17-opens.args -cp target/classes:target/test-classes:CLASSPATH
- * dev.sparkcputour.kernel.KernelBench [size] [stride] [rounds] [threads]}. Each round runs every
+ * dev.sparkcputour.kernel.KernelBench [size] [stride] [rounds] [threads]}, with
+ * {@code OMP_WAIT_POLICY=passive} in the environment: in this bench, unlike the tool's own runs,
+ * ND4J's OpenMP threads otherwise spin on a core throughout (seen with perf), and only the CPU
+ * times are worth reading. Each round runs every
  * filter through every contender in turn, so a busy machine slows them alike, and reports the
  * CPU time the threads spent as well: a shared machine disturbs it less than the clock.
  */
@@ -44,20 +47,45 @@ public final class KernelBench {
         INDArray stack = RandomArrays.gaussian(FILTERS, 4, 4, 2);
         List<INDArray> filters = new ArrayList<>();
         for (int k = 0; k < FILTERS; k++) {
-            filters.add(stack.get(NDArrayIndex.point(k), NDArrayIndex.all(), NDArrayIndex.all()));
+            // contiguous, as the workload's filters are, and made without an ND4J op: once one has run,
+            // ND4J's OpenMP threads spin on the other core for the rest of this bench (not in the tool)
+            double[] taps = Arrays.copyOfRange(stack.data().asDouble(), k * 16, (k + 1) * 16);
+            filters.add(Nd4j.create(taps, new long[] {4, 4}, DataType.DOUBLE));
         }
         for (INDArray filter : filters) {
-            if (!Convolution.VECTOR.convolve(image, filter, stride).equals(Convolution.STRIDED.convolve(image, filter, stride))) {
+            // compared in Java: an ND4J op would wake its OpenMP threads, which then spin on a core
+            if (!Arrays.equals(Convolution.VECTOR.convolve(image, filter, stride).data().asDouble(),
+                    Convolution.STRIDED.convolve(image, filter, stride).data().asDouble())) {
                 throw new AssertionError("vector and strided differ");
             }
         }
         Map<String, IntFunction<Object>> contenders = new LinkedHashMap<>();
         contenders.put("read floor", k -> ReadFloor.readRows(image, 4, stride));
-        // what every kernel pays before its loop: a fresh result buffer, page-faulted in
+        // what a kernel would pay before its loop without ResultArrays: fresh memory, page-faulted in,
+        // the round's ten freed together once all are done, as the workload did
         long side = Convolution.outputSize(size, 4, stride);
-        contenders.put("new result", k -> Nd4j.createUninitialized(DataType.DOUBLE, new long[] {side, side}, 'c'));
+        contenders.put("new result", k -> {
+            INDArray fresh = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {side, side}, 'c');
+            DoubleIndexer pages = (DoubleIndexer) fresh.data().indexer();
+            for (long i = 0; i < side * side; i += 4096 / Double.BYTES) {
+                pages.put(i, k); // one write per page faults it in, as a kernel's first writes do
+            }
+            return new Fresh(fresh);
+        });
         contenders.put("vector", k -> Convolution.VECTOR.convolve(image, filters.get(k), stride));
         contenders.put("strided", k -> Convolution.STRIDED.convolve(image, filters.get(k), stride));
+        // the band decomposition: "filter" k is the k-th of ten bands of output rows, for all filters at once
+        BandConvolution bands = new BandConvolution(filters, size, size, stride);
+        List<INDArray> bandResults = new ArrayList<>();
+        for (int k = 0; k < FILTERS; k++) {
+            bandResults.add(ResultArrays.uninitialized(side, side));
+        }
+        int outputRows = bands.outputHeight();
+        contenders.put("bands", k -> {
+            bands.convolve(image, 0, outputRows * k / FILTERS, outputRows * (k + 1) / FILTERS, bandResults, 0);
+            return k;
+        });
+        contenders.put("checksum", k -> Checksum.sum(bandResults.get(k)));
         Map<String, double[]> wallMs = new LinkedHashMap<>();
         Map<String, double[]> cpuMs = new LinkedHashMap<>();
         contenders.keySet().forEach(name -> wallMs.put(name, new double[rounds]));
@@ -107,9 +135,19 @@ public final class KernelBench {
         }
         long consumed = 0;
         for (Future<Object> result : results) {
-            consumed += result.get().hashCode();
+            Object value = result.get();
+            consumed += value.hashCode();
+            if (value instanceof INDArray array) {
+                ResultArrays.recycle(array); // as the workload does once it has counted an iteration
+            } else if (value instanceof Fresh fresh) {
+                fresh.array().close();
+            }
         }
         return consumed;
+    }
+
+    /** A fresh array, freed (not recycled) at the end of its round. */
+    private record Fresh(INDArray array) {
     }
 
     private static double median(double[] values) {
