@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.StringReader;
@@ -216,6 +218,14 @@ class KubernetesSubmitIT {
             assertTrue(api.requests().stream().anyMatch(r -> r.matches("PATCH /api/v1/namespaces/tour/configmaps/.*fieldManager=.*")),
                     api.requests().toString());
             assertEquals(1, client.services().inNamespace(NAMESPACE).list().getItems().size(), "the driver's service");
+            // Spark 4.2 fences the executors in: only this application's pods may connect to them
+            String app = driver.getMetadata().getLabels().get("spark-app-selector");
+            List<NetworkPolicy> policies = client.network().v1().networkPolicies().inNamespace(NAMESPACE).list().getItems();
+            assertEquals(1, policies.size(), policies.toString());
+            NetworkPolicySpec policy = policies.get(0).getSpec();
+            assertEquals(Map.of("spark-role", "executor", "spark-app-selector", app), policy.getPodSelector().getMatchLabels());
+            assertEquals(Map.of("spark-app-selector", app),
+                    policy.getIngress().get(0).getFrom().get(0).getPodSelector().getMatchLabels(), policy.toString());
         }
     }
 
