@@ -35,6 +35,16 @@ case "${MASTER:-}" in
   "") fail 2 "set MASTER to the API server, k8s://https://HOST:PORT" ;;
   *) fail 2 "MASTER must be k8s://https://HOST:PORT, got '$MASTER'" ;;
 esac
+# the API server's host and port, for the reachability check below
+url="${MASTER#k8s://}"
+case "$url" in http://*|https://*) ;; *) url="https://$url" ;; esac  # Spark's default scheme
+authority="${url#*://}"; authority="${authority%%/*}"
+if [[ "$authority" =~ ^\[(.*)\](:([0-9]+))?$ || "$authority" =~ ^([^:]+)(:([0-9]+))?$ ]]; then
+  API_HOST="${BASH_REMATCH[1]}"; API_PORT="${BASH_REMATCH[3]:-}"
+else
+  fail 2 "MASTER must be k8s://https://HOST:PORT, got '$MASTER'"
+fi
+[ -n "$API_PORT" ] || { [ "${url%%://*}" = https ] && API_PORT=443 || API_PORT=80; }
 [ -n "${IMAGE:-}" ] || fail 2 "set IMAGE to an image with Spark and the application jar (see submit-scripts/Dockerfile)"
 for setting in EXECUTOR_CORES NUM_EXECUTORS; do
   value="${!setting:-2}"
@@ -78,17 +88,9 @@ fi
 
 # An API server that cannot be reached fails here, within seconds, instead of after the
 # client's retries and a stack trace. Through a proxy only the client knows the way: no check.
-if [ -z "${HTTPS_PROXY:-}${https_proxy:-}${HTTP_PROXY:-}${http_proxy:-}" ]; then
-  url="${MASTER#k8s://}"
-  case "$url" in http://*|https://*) ;; *) url="https://$url" ;; esac  # Spark's default scheme
-  scheme="${url%%://*}"; authority="${url#*://}"; authority="${authority%%/*}"
-  if [[ "$authority" =~ ^\[(.*)\](:([0-9]+))?$ || "$authority" =~ ^([^:]*)(:([0-9]+))?$ ]]; then
-    host="${BASH_REMATCH[1]}"; port="${BASH_REMATCH[3]:-}"
-  fi
-  [ -n "${host:-}" ] || fail 2 "MASTER names no host: '$MASTER'"
-  [ -n "$port" ] || { [ "$scheme" = https ] && port=443 || port=80; }
-  if ! timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$host" "$port" 2>/dev/null; then
-    fail 1 "cannot reach the Kubernetes API server at $host:$port ($MASTER): connection refused or no answer in 5 s"
+if [ -z "${HTTPS_PROXY:-}${https_proxy:-}${HTTP_PROXY:-}${http_proxy:-}" ] && command -v timeout >/dev/null; then
+  if ! timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$API_HOST" "$API_PORT" 2>/dev/null; then
+    fail 1 "cannot reach the Kubernetes API server at $API_HOST:$API_PORT ($MASTER): unknown host, connection refused or no answer in 5 s"
   fi
 fi
 

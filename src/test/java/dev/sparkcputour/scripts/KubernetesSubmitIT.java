@@ -254,7 +254,7 @@ class KubernetesSubmitIT {
                 Outcome outcome = await(start(dir, Map.of("MASTER", master), APP_ARGS.toArray(String[]::new)), dir, started);
                 assertEquals(1, outcome.exit(), outcome.err());
                 assertEquals(List.of("submit-k8s.sh: cannot reach the Kubernetes API server at 127.0.0.1:" + port + " (" + master
-                        + "): connection refused or no answer in 5 s"), outcome.err().lines().toList());
+                        + "): unknown host, connection refused or no answer in 5 s"), outcome.err().lines().toList());
                 assertTrue(outcome.took().toSeconds() < 10, "took " + outcome.took());
             }
         }
@@ -264,6 +264,7 @@ class KubernetesSubmitIT {
     void badSettingsAreOneLineAndExitTwoBeforeAnything(@TempDir Path dir) throws Exception {
         Map<Map<String, String>, String> cases = Map.of(
                 Map.of("MASTER", "spark://127.0.0.1:7077"), "MASTER must be k8s://https://HOST:PORT, got 'spark://127.0.0.1:7077'",
+                Map.of("MASTER", "k8s://http://:6443"), "MASTER must be k8s://https://HOST:PORT, got 'k8s://http://:6443'",
                 Map.of("MASTER", "k8s://http://127.0.0.1:1", "IMAGE", ""),
                 "set IMAGE to an image with Spark and the application jar (see submit-scripts/Dockerfile)",
                 Map.of("MASTER", "k8s://http://127.0.0.1:1", "NUM_EXECUTORS", "0"), "NUM_EXECUTORS must be a positive whole number, got '0'",
