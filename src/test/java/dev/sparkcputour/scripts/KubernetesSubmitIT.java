@@ -28,10 +28,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,11 @@ class KubernetesSubmitIT {
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
         Map<String, String> environment = builder.environment();
         // the user's own cluster is never asked: no kube config of theirs, no in-cluster settings, no proxy
-        environment.keySet().removeIf(name -> name.startsWith("KUBERNETES_") || name.toLowerCase().endsWith("_proxy"));
+        environment.keySet().removeIf(name -> name.startsWith("KUBERNETES_")
+                || name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
+        // Spark's SparkSubmit on target/spark-home's jars, not a spark-submit of the user's on PATH
+        environment.put("PATH", Stream.of(environment.getOrDefault("PATH", "").split(":"))
+                .filter(folder -> !Files.isExecutable(Path.of(folder, "spark-submit"))).collect(Collectors.joining(":")));
         Path emptyConfig = dir.resolve("kubeconfig");
         Files.write(emptyConfig, new byte[0]);
         environment.put("KUBECONFIG", emptyConfig.toString());
