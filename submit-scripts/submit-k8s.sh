@@ -36,7 +36,7 @@ case "${MASTER:-}" in
   *) fail 2 "MASTER must be k8s://https://HOST:PORT, got '$MASTER'" ;;
 esac
 # the API server's host and port, for the reachability check below
-url="${MASTER#k8s://}"
+url="${MASTER#*://}"  # what follows k8s://
 case "$url" in http://*|https://*) ;; *) url="https://$url" ;; esac  # Spark's default scheme
 authority="${url#*://}"; authority="${authority%%/*}"
 if [[ "$authority" =~ ^\[(.*)\](:([0-9]+))?$ || "$authority" =~ ^([^:]+)(:([0-9]+))?$ ]]; then

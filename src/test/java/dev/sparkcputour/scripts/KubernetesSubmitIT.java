@@ -270,7 +270,7 @@ class KubernetesSubmitIT {
     void badSettingsAreOneLineAndExitTwoBeforeAnything(@TempDir Path dir) throws Exception {
         Map<Map<String, String>, String> cases = Map.of(
                 Map.of("MASTER", "spark://127.0.0.1:7077"), "MASTER must be k8s://https://HOST:PORT, got 'spark://127.0.0.1:7077'",
-                Map.of("MASTER", "k8s://http://:6443"), "MASTER must be k8s://https://HOST:PORT, got 'k8s://http://:6443'",
+                Map.of("MASTER", "k8s://https://HOST:ten"), "MASTER must be k8s://https://HOST:PORT, got 'k8s://https://HOST:ten'",
                 Map.of("MASTER", "k8s://http://127.0.0.1:1", "IMAGE", ""),
                 "set IMAGE to an image with Spark and the application jar (see submit-scripts/Dockerfile)",
                 Map.of("MASTER", "k8s://http://127.0.0.1:1", "NUM_EXECUTORS", "0"), "NUM_EXECUTORS must be a positive whole number, got '0'",
