@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkcputour.kernel.NpyFormat;
+import dev.sparkcputour.support.BlackHolePort;
 import dev.sparkcputour.support.Cli.Outcome;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +55,8 @@ class BadInputTest {
     /** Accepts connections and never answers: a port that is open but is no Spark master. */
     private static ServerSocket silent;
 
-    /** Answers no connection request at all; see {@link #blackHole()}. */
-    private static ServerSocket blackHole;
-    private static final List<Socket> QUEUED = new ArrayList<>();
+    /** Answers no connection request at all. */
+    private static BlackHolePort blackHole;
 
     @BeforeAll
     static void makeFixtures() throws IOException {
@@ -110,34 +107,12 @@ class BadInputTest {
         npy("infinite.npy", 16, 16, Double.POSITIVE_INFINITY);
         npy("huge.npy", 16, 16, 1e300);
         silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        blackHole = blackHole();
-    }
-
-    /**
-     * A loopback port that drops connection requests, as an unreachable host does: a listener
-     * that never accepts, its accept queue filled, so the kernel ignores further SYNs.
-     */
-    private static ServerSocket blackHole() throws IOException {
-        ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        for (int i = 0; i < 16; i++) {
-            Socket queued = new Socket();
-            try {
-                queued.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 200);
-                QUEUED.add(queued);
-            } catch (SocketTimeoutException full) {
-                queued.close();
-                return listener;
-            }
-        }
-        throw new IllegalStateException("the accept queue of port " + listener.getLocalPort() + " never filled");
+        blackHole = new BlackHolePort();
     }
 
     @AfterAll
     static void closePorts() throws IOException {
         silent.close();
-        for (Socket queued : QUEUED) {
-            queued.close();
-        }
         blackHole.close();
     }
 
@@ -211,8 +186,8 @@ class BadInputTest {
         cases.add(usage("unparseable Spark master URL", "primes", "--strategy", "spark", "--master", "spark://127.0.0.1"));
         cases.add(failure("cannot reach the Spark master spark://127.0.0.1:1 (Connection refused)",
                 "primes", "--strategy", "spark", "--master", "spark://127.0.0.1:1"));
-        cases.add(failure("cannot reach the Spark master spark://127.0.0.1:" + blackHole.getLocalPort() + " (Connect timed out)",
-                "primes", "--strategy", "spark", "--master", "spark://127.0.0.1:" + blackHole.getLocalPort()));
+        cases.add(failure("cannot reach the Spark master spark://127.0.0.1:" + blackHole.port() + " (Connect timed out)",
+                "primes", "--strategy", "spark", "--master", "spark://127.0.0.1:" + blackHole.port()));
 
         // image: sizes, counts, choices, conflicts
         cases.add(usage("'--size': must be in [4, 46,340], got 3", "image", "--size", "3"));
