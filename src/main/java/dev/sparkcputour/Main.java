@@ -7,7 +7,7 @@ import dev.sparkcputour.cli.Interruption;
 import dev.sparkcputour.cli.OverheadCommand;
 import dev.sparkcputour.cli.PrimesCommand;
 import dev.sparkcputour.cli.ReportCommand;
-import dev.sparkcputour.report.BuildInfo;
+import dev.sparkcputour.results.BuildInfo;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,7 @@ import dev.sparkcputour.harness.Harness;
 import dev.sparkcputour.harness.Strategies;
 import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.primes.PrimeStrategy;
-import dev.sparkcputour.report.Report;
+import dev.sparkcputour.results.Report;
 import dev.sparkcputour.spark.SparkHandle;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,5 +1,7 @@
 package dev.sparkcputour.spark;
 
+import dev.sparkcputour.results.SparkMetrics;
+
 import dev.sparkcputour.config.Defaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
