@@ -1,5 +1,7 @@
 package dev.sparkcputour.cli;
 
+import dev.sparkcputour.workload.Usage;
+
 import dev.sparkcputour.results.Report;
 import dev.sparkcputour.spark.EventLogReplay;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.sparkcputour.harness;
 
+import dev.sparkcputour.workload.Trial;
+
 import dev.sparkcputour.results.Machine;
 import dev.sparkcputour.results.Report;
 import dev.sparkcputour.results.RunResult;

@@ -1,6 +1,5 @@
 package dev.sparkcputour.image;
 
-import dev.sparkcputour.config.ImageParams;
 import dev.sparkcputour.kernel.Checksum;
 import dev.sparkcputour.kernel.ResultArrays;
 import dev.sparkcputour.spark.SparkHandle;
@@ -8,13 +7,13 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The tutorial's loop: {@code iterations} rounds of one strategy, reduced to one checksum. */
-public final class ImageWorkload {
+public final class ImageIterations {
 
     /** The checksum over every iteration and filter, and the last iteration's results. */
     public record Outcome(double checksum, List<INDArray> lastResults) {
     }
 
-    private ImageWorkload() {
+    private ImageIterations() {
     }
 
     /** Runs every iteration; sums are added in iteration then filter order, so equal arrays give equal answers. */

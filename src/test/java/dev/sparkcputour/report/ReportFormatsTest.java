@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sparkcputour.harness.Harness;
-import dev.sparkcputour.harness.Trial;
+import dev.sparkcputour.workload.Trial;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.results.SparkMetrics;
 import dev.sparkcputour.spark.TaskFaults;
