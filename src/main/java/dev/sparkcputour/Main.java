@@ -1,13 +1,9 @@
 package dev.sparkcputour;
 
-import dev.sparkcputour.cli.CompareCommand;
+import dev.sparkcputour.cli.Commands;
 import dev.sparkcputour.cli.ExitCodes;
-import dev.sparkcputour.cli.ImageCommand;
 import dev.sparkcputour.cli.Interruption;
-import dev.sparkcputour.cli.OverheadCommand;
-import dev.sparkcputour.cli.PrimesCommand;
-import dev.sparkcputour.cli.ReportCommand;
-import dev.sparkcputour.report.BuildInfo;
+import dev.sparkcputour.results.BuildInfo;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "spark-cpu-tour", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Where does the time go in CPU-bound work on one machine and on a Spark cluster?",
-        subcommands = {CompareCommand.class, PrimesCommand.class, ImageCommand.class, ReportCommand.class, OverheadCommand.class})
+        description = "Where does the time go in CPU-bound work on one machine and on a Spark cluster?")
 public final class Main implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -35,9 +30,9 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, for {@link #main} and for tests ({@code execute} with captured streams). */
+    /** The configured command line (handlers set after the subcommands, so they reach them), for {@link #main} and for tests ({@code execute} with captured streams). */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        return Commands.addTo(new CommandLine(new Main()))
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd.getErr()))
                 .setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);

@@ -1,6 +1,9 @@
 package dev.sparkcputour.cli;
 
+import dev.sparkcputour.workload.Usage;
+
 import dev.sparkcputour.config.Defaults;
+import dev.sparkcputour.image.ImageSizes;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.kernel.RandomArrays;
 import dev.sparkcputour.spark.SchedulingOverhead;
@@ -62,8 +65,8 @@ public final class OverheadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int side = Defaults.IMAGE_SIZE;
-        int tasks = Defaults.IMAGE_FILTERS;
+        int side = ImageSizes.TUTORIAL.side();
+        int tasks = ImageSizes.TUTORIAL.filters();
         long resultSide = Convolution.outputSize(side, Defaults.FILTER_SIZE, Defaults.IMAGE_STRIDE);
         INDArray image = RandomArrays.uniform(side, side, Defaults.SEED);
         int[] taskCounts = {1, tasks, MANY_TASKS};

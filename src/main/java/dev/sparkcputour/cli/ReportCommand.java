@@ -1,6 +1,8 @@
 package dev.sparkcputour.cli;
 
-import dev.sparkcputour.report.Report;
+import dev.sparkcputour.workload.Usage;
+
+import dev.sparkcputour.results.Report;
 import dev.sparkcputour.spark.EventLogReplay;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,15 +1,27 @@
 package dev.sparkcputour.cli;
 
+import dev.sparkcputour.workload.Usage;
+
 import dev.sparkcputour.config.Defaults;
 import dev.sparkcputour.spark.TaskFaults;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Options every workload command shares: where Spark runs, how often to measure, where results go. */
 public final class RunOptions {
+
+    /** The warm-ups and repetitions a command makes when none are asked for; its help shows them. */
+    record Measuring(int warmup, int repeat) {
+    }
+
+    /** One look at each strategy. */
+    static final Measuring ONE_LOOK = new Measuring(Defaults.WARMUP, Defaults.REPEAT);
+    /** A comparison measures like a benchmark harness: one untimed run, then three timed. */
+    static final Measuring LIKE_A_HARNESS = new Measuring(Defaults.COMPARE_WARMUP, Defaults.COMPARE_REPEAT);
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -18,8 +30,14 @@ public final class RunOptions {
             description = "Spark master. Default: the one spark-submit passes, else " + Defaults.MASTER + ".")
     private String master;
 
-    private int repeat = Defaults.REPEAT;
-    private int warmup = Defaults.WARMUP;
+    // fields, so that the help's ${DEFAULT-VALUE} shows the initial value each command chose
+    @Option(names = "--repeat", paramLabel = "K", converter = AtLeastOne.class,
+            description = "Timed runs per strategy; median and min are reported (default: ${DEFAULT-VALUE}).")
+    private int repeat;
+
+    @Option(names = "--warmup", paramLabel = "W", converter = AtLeastZero.class,
+            description = "Untimed runs per strategy before the timed ones (default: ${DEFAULT-VALUE}).")
+    private int warmup;
 
     private Path json;
 
@@ -39,16 +57,13 @@ public final class RunOptions {
         json = Usage.writableFile(spec, "--json", file);
     }
 
-    @Option(names = "--repeat", paramLabel = "K", defaultValue = "" + Defaults.REPEAT,
-            description = "Timed runs per strategy; median and min are reported (default: ${DEFAULT-VALUE}).")
-    void setRepeat(int value) {
-        repeat = (int) Usage.atLeast(spec, "--repeat", value, 1);
+    RunOptions() {
+        this(ONE_LOOK);
     }
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "" + Defaults.WARMUP,
-            description = "Untimed runs per strategy before the timed ones (default: ${DEFAULT-VALUE}).")
-    void setWarmup(int value) {
-        warmup = (int) Usage.atLeast(spec, "--warmup", value, 0);
+    RunOptions(Measuring defaults) {
+        warmup = defaults.warmup();
+        repeat = defaults.repeat();
     }
 
     @Option(names = "--fail-tasks", paramLabel = "P", hidden = true, defaultValue = "0",
@@ -83,5 +98,38 @@ public final class RunOptions {
 
     public boolean holdUi() {
         return holdUi;
+    }
+
+    /** An int of at least {@link #min()}, else a one-line usage error naming the option. */
+    private abstract static class AtLeast implements CommandLine.ITypeConverter<Integer> {
+        abstract int min();
+
+        @Override
+        public Integer convert(String value) {
+            int parsed;
+            try {
+                parsed = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an int");
+            }
+            if (parsed < min()) {
+                throw new CommandLine.TypeConversionException("must be >= " + min() + ", got " + parsed);
+            }
+            return parsed;
+        }
+    }
+
+    static final class AtLeastZero extends AtLeast {
+        @Override
+        int min() {
+            return 0;
+        }
+    }
+
+    static final class AtLeastOne extends AtLeast {
+        @Override
+        int min() {
+            return 1;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.sparkcputour.cli;
 
+import dev.sparkcputour.workload.Usage;
+
 import dev.sparkcputour.spark.SparkHandle;
 import picocli.CommandLine.Model.CommandSpec;
 

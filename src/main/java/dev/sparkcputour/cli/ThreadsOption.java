@@ -1,5 +1,7 @@
 package dev.sparkcputour.cli;
 
+import dev.sparkcputour.workload.Usage;
+
 import dev.sparkcputour.config.Defaults;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,20 +1,10 @@
 package dev.sparkcputour.config;
 
-/** Every default of the tool, in one place: the tutorial's sizes unless a scale says otherwise. */
+/** Every default of the tool, in one place; sizes that change with {@code --scale} sit with their workload. */
 public final class Defaults {
 
-    /** The tutorial's {@code num}: count the primes below two million. */
-    public static final long PRIMES_N = 2_000_000L;
-
-    /** The tutorial's image: 3000×3000 pixels. */
-    public static final int IMAGE_SIZE = 3000;
-
-    /** The tutorial's filters: one per task, ten of them (its {@code cpu_count}), each 4×4. */
-    public static final int IMAGE_FILTERS = 10;
+    /** The tutorial's filters are 4×4. */
     public static final int FILTER_SIZE = 4;
-
-    /** The tutorial's ten rounds over the image. */
-    public static final int IMAGE_ITERATIONS = 10;
 
     /** The tutorial keeps every fifth row and column of each result ({@code [::5, ::5]}). */
     public static final int IMAGE_STRIDE = 5;

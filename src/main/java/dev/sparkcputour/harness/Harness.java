@@ -1,11 +1,13 @@
 package dev.sparkcputour.harness;
 
-import dev.sparkcputour.report.Machine;
-import dev.sparkcputour.report.Report;
-import dev.sparkcputour.report.RunResult;
+import dev.sparkcputour.workload.Trial;
+
+import dev.sparkcputour.results.Machine;
+import dev.sparkcputour.results.Report;
+import dev.sparkcputour.results.RunResult;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.spark.RunRecorded;
-import dev.sparkcputour.spark.SparkMetrics;
+import dev.sparkcputour.results.SparkMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,9 +63,7 @@ public final class Harness {
         Machine machine = Machine.current(sparkVersion(), spark.master(), spark.serializer(), nd4j, app);
         this.machine = machine;
         finished.clear();
-        RunRecorded.post(spark, new RunRecorded.MachineRecorded(machine.cores(), machine.java(), machine.spark(),
-                machine.master(), machine.serializer(), machine.cpu(), machine.jvm(), machine.nd4jBackend(), machine.blas(),
-                machine.gitCommit(), spark.startupSeconds()));
+        RunRecorded.post(spark, RunRecorded.MachineRecorded.of(machine, spark.startupSeconds()));
         for (Trial trial : trials) {
             finished.add(measure(trial, spark));
         }

@@ -1,6 +1,5 @@
 package dev.sparkcputour.image;
 
-import dev.sparkcputour.config.ImageParams;
 import dev.sparkcputour.spark.JobLabel;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,7 +1,7 @@
 package dev.sparkcputour.image;
 
-import dev.sparkcputour.kernel.ImageFiles;
-import dev.sparkcputour.kernel.NpyFormat;
+import dev.sparkcputour.io.ImageFiles;
+import dev.sparkcputour.io.NpyFormat;
 import dev.sparkcputour.kernel.RandomArrays;
 import java.io.IOException;
 import java.nio.file.Path;

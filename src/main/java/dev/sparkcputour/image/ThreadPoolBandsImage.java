@@ -1,6 +1,5 @@
 package dev.sparkcputour.image;
 
-import dev.sparkcputour.config.ImageParams;
 import dev.sparkcputour.kernel.BandConvolution;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.parallel.ThreadPools;

@@ -1,6 +1,5 @@
 package dev.sparkcputour.image;
 
-import dev.sparkcputour.config.ImageParams;
 import dev.sparkcputour.parallel.ThreadPools;
 import dev.sparkcputour.spark.SparkHandle;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.sparkcputour.primes;
 
-import dev.sparkcputour.config.PrimesParams;
 import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.spark.SparkHandle;
 

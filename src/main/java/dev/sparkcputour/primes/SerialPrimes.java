@@ -1,6 +1,5 @@
 package dev.sparkcputour.primes;
 
-import dev.sparkcputour.config.PrimesParams;
 import dev.sparkcputour.spark.SparkHandle;
 
 /** The tutorial's first strategy: one plain loop on one core. */

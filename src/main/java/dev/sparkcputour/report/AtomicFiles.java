@@ -1,5 +1,7 @@
 package dev.sparkcputour.report;
 
+import dev.sparkcputour.results.Report;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

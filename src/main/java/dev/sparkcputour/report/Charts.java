@@ -1,5 +1,7 @@
 package dev.sparkcputour.report;
 
+import dev.sparkcputour.results.RunResult;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.sparkcputour.report;
 
+import dev.sparkcputour.results.RunResult;
+import dev.sparkcputour.results.Report;
+
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package dev.sparkcputour.report;
 
+import dev.sparkcputour.results.RunResult;
+import dev.sparkcputour.results.Report;
+import dev.sparkcputour.results.Machine;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,7 @@
 package dev.sparkcputour.report;
 
+import dev.sparkcputour.results.Report;
+
 import java.io.IOException;
 
 /** One way of writing a {@link Report}: a table for people, JSON for tools. */

@@ -1,5 +1,8 @@
 package dev.sparkcputour.report;
 
+import dev.sparkcputour.results.RunResult;
+import dev.sparkcputour.results.Report;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package dev.sparkcputour.report;
 
-import dev.sparkcputour.spark.SparkMetrics;
+import dev.sparkcputour.results.RunResult;
+import dev.sparkcputour.results.Report;
+
+import dev.sparkcputour.results.SparkMetrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,11 @@
 package dev.sparkcputour.spark;
 
+import dev.sparkcputour.results.SparkMetrics;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkcputour.report.Machine;
-import dev.sparkcputour.report.Report;
-import dev.sparkcputour.report.RunResult;
+import dev.sparkcputour.results.Machine;
+import dev.sparkcputour.results.Report;
+import dev.sparkcputour.results.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -219,11 +221,7 @@ public final class EventLogReplay {
                 results.add(new RunResult(first.workload(), first.strategy(), first.params(), warmups, timed,
                         first.answer(), first.usesSpark() ? Optional.of(SparkMetrics.mean(timedMetrics)) : Optional.empty()));
             }
-            // logs written before the serializer was recorded have none
-            String serializer = machine.serializer() == null ? "not recorded" : machine.serializer();
-            Machine m = new Machine(machine.cores(), machine.java(), machine.spark(), machine.master(), serializer,
-                    machine.cpu(), machine.jvm(), machine.nd4jBackend(), machine.blas(), machine.gitCommit(),
-                    Optional.ofNullable(appId));
+            Machine m = machine.machine(Optional.ofNullable(appId));
             return Optional.of(new Report(m, results, OptionalDouble.of(machine.sparkStartupSeconds()), Optional.empty()));
         }
     }

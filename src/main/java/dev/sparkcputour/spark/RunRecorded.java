@@ -1,6 +1,8 @@
 package dev.sparkcputour.spark;
 
+import dev.sparkcputour.results.Machine;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.scheduler.SparkListenerEvent;
 
 /**
@@ -16,10 +18,26 @@ public record RunRecorded(String workload, String strategy, boolean usesSpark, S
         return true;
     }
 
-    /** The machine the runs were measured on, posted once before them. */
+    /**
+     * The {@link Machine} the runs were measured on, posted once before them. Its fields lie flat
+     * because Spark writes a custom event as one JSON object by class name and event logs already
+     * hold this shape; {@link #of} and {@link #machine} are the only conversions.
+     */
     public record MachineRecorded(int cores, String java, String spark, String master, String serializer, String cpu,
                                   String jvm, String nd4jBackend, String blas, String gitCommit, double sparkStartupSeconds)
             implements SparkListenerEvent {
+
+        public static MachineRecorded of(Machine m, double sparkStartupSeconds) {
+            return new MachineRecorded(m.cores(), m.java(), m.spark(), m.master(), m.serializer(), m.cpu(), m.jvm(),
+                    m.nd4jBackend(), m.blas(), m.gitCommit(), sparkStartupSeconds);
+        }
+
+        /** The machine again, in application {@code app}; logs written before the serializer was recorded have none. */
+        public Machine machine(Optional<String> app) {
+            return new Machine(cores, java, spark, master, serializer == null ? "not recorded" : serializer, cpu, jvm,
+                    nd4jBackend, blas, gitCommit, app);
+        }
+
         @Override
         public boolean logEvent() {
             return true;

@@ -1,5 +1,7 @@
 package dev.sparkcputour.spark;
 
+import dev.sparkcputour.results.SparkMetrics;
+
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;

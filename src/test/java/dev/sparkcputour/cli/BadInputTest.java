@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sparkcputour.kernel.NpyFormat;
+import dev.sparkcputour.io.NpyFormat;
 import dev.sparkcputour.support.BlackHolePort;
 import dev.sparkcputour.support.Cli.Outcome;
 import java.awt.image.BufferedImage;

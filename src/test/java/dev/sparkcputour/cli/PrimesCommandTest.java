@@ -45,6 +45,16 @@ class PrimesCommandTest {
     }
 
     @Test
+    void theTinyScaleCountsBelowAHundredThousandAndAnExplicitNWins() {
+        Outcome tiny = run("primes", "--scale", "tiny", "--strategy", "serial");
+        assertEquals(ExitCodes.OK, tiny.exit(), tiny.err());
+        assertTrue(tiny.out().contains("9,592"), "π(100,000): " + tiny.out());
+        Outcome explicit = run("primes", "--scale", "tiny", "--n", "1000", "--strategy", "serial");
+        assertTrue(explicit.out().contains("168"), "π(1,000): " + explicit.out());
+        assertEquals(ExitCodes.USAGE, run("primes", "--scale", "huge").exit());
+    }
+
+    @Test
     void everyStrategyPrintsTheSameCountOnARealSparkContext() {
         Outcome outcome = run("primes", "--n", "200000", "--strategy", "all", "--master", "local[2]",
                 "--warmup", "1");

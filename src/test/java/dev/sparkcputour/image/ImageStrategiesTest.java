@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkcputour.config.Defaults;
-import dev.sparkcputour.config.ImageParams;
 import dev.sparkcputour.harness.Harness;
-import dev.sparkcputour.harness.Strategies;
 import dev.sparkcputour.kernel.Checksum;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.kernel.RandomArrays;
-import dev.sparkcputour.report.Report;
-import dev.sparkcputour.report.RunResult;
+import dev.sparkcputour.results.Report;
+import dev.sparkcputour.results.RunResult;
 import dev.sparkcputour.spark.SerializerConf;
 import dev.sparkcputour.spark.SparkHandle;
-import dev.sparkcputour.spark.SparkMetrics;
+import dev.sparkcputour.results.SparkMetrics;
 import dev.sparkcputour.support.SharedSpark;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +50,7 @@ class ImageStrategiesTest {
         ImageInputs inputs = inputs();
         for (Convolution kernel : Convolution.values()) {
             ImageParams params = new ImageParams(ITERATIONS, 5, kernel, 3);
-            List<ImageStrategy> strategies = Strategies.image(Strategies.ALL).stream().filter(s -> s.supports(kernel)).toList();
+            List<ImageStrategy> strategies = ImageStrategies.ALL.stream().filter(s -> s.supports(kernel)).toList();
             List<String> expected = kernel == Convolution.ND4J
                     ? List.of("serial", "threads", "spark-copy", "spark-closure", "spark-broadcast")
                     : List.of("serial", "threads", "spark-copy", "spark-closure", "spark-broadcast", "threads-bands", "spark-bands");
@@ -84,7 +82,7 @@ class ImageStrategiesTest {
         List<List<INDArray>> results = new ArrayList<>();
         try (SparkHandle spark = SparkHandle.wrap(sc)) {
             Report report = new Harness(0, 1, line -> { }).run(
-                    Strategies.imageTrials(strategies, inputs, params, spark, results::add), spark);
+                    ImageStrategies.trials(strategies, inputs, params, spark, results::add), spark);
             assertEquals(names, report.runs().stream().map(RunResult::strategy).toList());
             assertTrue(report.allAgree(), params.kernel() + ": " + report.runs());
             String serial = report.runs().get(0).answer();
@@ -124,7 +122,7 @@ class ImageStrategiesTest {
         ImageParams params = new ImageParams(ITERATIONS, 5, Convolution.STRIDED, 2);
         try (SparkHandle spark = SparkHandle.wrap(sc)) {
             Report report = new Harness(0, 1, line -> { }).run(
-                    Strategies.imageTrials(Strategies.image(Strategies.ALL), inputs(), params, spark, r -> { }), spark);
+                    ImageStrategies.trials(ImageStrategies.ALL, inputs(), params, spark, r -> { }), spark);
             Map<String, SparkMetrics> metrics = new java.util.HashMap<>();
             report.runs().forEach(run -> run.sparkMetrics().ifPresent(m -> metrics.put(run.strategy(), m)));
             assertEquals(4, metrics.size(), "serial and the thread strategies have no Spark metrics");
@@ -158,7 +156,7 @@ class ImageStrategiesTest {
         try (SparkHandle spark = SparkHandle.wrap(sc)) {
             // the context is shared with the other tests: look at the jobs this run adds
             List<Integer> before = ids(sc.statusTracker().getJobIdsForGroup("image-spark-broadcast"));
-            ImageWorkload.run(new SparkBroadcastImage(), inputs, params, spark);
+            ImageIterations.run(new SparkBroadcastImage(), inputs, params, spark);
             List<Integer> jobs = ids(sc.statusTracker().getJobIdsForGroup("image-spark-broadcast"));
             jobs.removeAll(before);
             assertEquals(2, jobs.size());

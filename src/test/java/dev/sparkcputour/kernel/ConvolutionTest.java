@@ -1,5 +1,7 @@
 package dev.sparkcputour.kernel;
 
+import dev.sparkcputour.io.NpyFormat;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -3,13 +3,11 @@ package dev.sparkcputour.primes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.holdenkarau.spark.testing.JavaRDDComparisons;
-import dev.sparkcputour.config.PrimesParams;
 import dev.sparkcputour.harness.Harness;
-import dev.sparkcputour.harness.Strategies;
 import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.kernel.TrialDivision;
-import dev.sparkcputour.report.Report;
-import dev.sparkcputour.report.RunResult;
+import dev.sparkcputour.results.Report;
+import dev.sparkcputour.results.RunResult;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.spark.TaskFaults;
 import dev.sparkcputour.support.SharedSpark;
@@ -65,7 +63,7 @@ class SparkPrimesTest {
         PrimesParams params = new PrimesParams(300_000, kernel, 3, OptionalInt.empty());
         try (SparkHandle spark = SparkHandle.wrap(sc)) {
             Report report = new Harness(0, 2, line -> { })
-                    .run(Strategies.primeTrials(Strategies.primes(Strategies.ALL), params, spark), spark);
+                    .run(PrimeStrategies.trials(PrimeStrategies.ALL, params, spark), spark);
             String suffix = kernel == PrimeKernel.TRIAL ? "" : "-sieve";
             assertEquals(List.of("serial" + suffix, "threads" + suffix, "spark" + suffix),
                     report.runs().stream().map(RunResult::strategy).toList());

@@ -1,5 +1,9 @@
 package dev.sparkcputour.report;
 
+import dev.sparkcputour.results.RunResult;
+import dev.sparkcputour.results.Report;
+import dev.sparkcputour.results.Machine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sparkcputour.harness.Harness;
-import dev.sparkcputour.harness.Trial;
+import dev.sparkcputour.workload.Trial;
 import dev.sparkcputour.spark.SparkHandle;
-import dev.sparkcputour.spark.SparkMetrics;
+import dev.sparkcputour.results.SparkMetrics;
 import dev.sparkcputour.spark.TaskFaults;
 import dev.sparkcputour.support.Csv;
 import java.io.IOException;

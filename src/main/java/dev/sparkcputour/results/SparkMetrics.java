@@ -1,4 +1,4 @@
-package dev.sparkcputour.spark;
+package dev.sparkcputour.results;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.sparkcputour.kernel;
+package dev.sparkcputour.io;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;

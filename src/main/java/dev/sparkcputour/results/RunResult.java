@@ -1,11 +1,10 @@
-package dev.sparkcputour.report;
+package dev.sparkcputour.results;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.sparkcputour.spark.SparkMetrics;
 
 /**
  * One strategy's measured runs of one workload: its settings, the seconds of each timed

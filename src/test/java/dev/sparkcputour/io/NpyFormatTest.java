@@ -1,4 +1,4 @@
-package dev.sparkcputour.kernel;
+package dev.sparkcputour.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

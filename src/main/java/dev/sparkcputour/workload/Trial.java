@@ -1,4 +1,4 @@
-package dev.sparkcputour.harness;
+package dev.sparkcputour.workload;
 
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package dev.sparkcputour.report;
+package dev.sparkcputour.results;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,17 +1,22 @@
-package dev.sparkcputour.cli;
+package dev.sparkcputour.image;
 
 import dev.sparkcputour.config.Defaults;
-import dev.sparkcputour.config.ImageParams;
 import dev.sparkcputour.image.ImageInputs;
 import dev.sparkcputour.image.ImageSources;
 import dev.sparkcputour.image.ImageStrategy;
 import dev.sparkcputour.image.MemoryNeed;
 import dev.sparkcputour.kernel.Convolution;
-import dev.sparkcputour.kernel.ImageFiles;
-import dev.sparkcputour.kernel.NpyFormat;
+import dev.sparkcputour.io.ImageFiles;
+import dev.sparkcputour.io.NpyFormat;
 import dev.sparkcputour.kernel.RandomArrays;
 import dev.sparkcputour.spark.MasterUrl;
+import dev.sparkcputour.workload.Scale;
+import dev.sparkcputour.workload.Usage;
+import dev.sparkcputour.workload.Trial;
+import dev.sparkcputour.workload.TrialPlan;
+import dev.sparkcputour.workload.WorkloadOptions;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +32,17 @@ import picocli.CommandLine.Spec;
 /**
  * The image workload's options, shared by {@code image} and {@code compare}: where the image and
  * filters come from, their sizes, and how they are convolved. Loads the inputs, refusing bad
- * files and sizes that cannot fit in memory.
+ * files and sizes that cannot fit in memory, and makes the trials.
  */
-public final class ImageOptions {
+public final class ImageOptions implements WorkloadOptions {
+
+    /** Sizes at each scale, for the help (constants, as annotations need). */
+    static final int TINY_SIDE = 64;
+    static final int TUTORIAL_SIDE = 3000;
+    static final int LARGE_SIDE = 6000;
+    static final int TUTORIAL_FILTERS = 10;
+    static final int TINY_ITERATIONS = 2;
+    static final int TUTORIAL_ITERATIONS = 10;
 
     /** The largest side a generated image may have: its pixel count must stay an int. */
     private static final int MAX_SIDE = 46_340;
@@ -44,7 +57,9 @@ public final class ImageOptions {
     private Integer height;
     private Integer width;
     private Integer filters;
-    private int iterations = Defaults.IMAGE_ITERATIONS;
+    private Integer iterations;
+    private ImageSizes sizes = ImageSizes.TUTORIAL;
+    private final ImageOutput output = new ImageOutput();
     private int stride = Defaults.IMAGE_STRIDE;
     private long seed = Defaults.SEED;
     private Convolution kernel = Convolution.VECTOR;
@@ -59,7 +74,8 @@ public final class ImageOptions {
             description = "Filters from a k×h×w .npy file instead of random 4×4 ones.")
     private Path filtersFile;
 
-    @Option(names = "--size", paramLabel = "N", description = "An N×N generated image (default: " + Defaults.IMAGE_SIZE + ").")
+    @Option(names = "--size", paramLabel = "N", description = "An N×N generated image (default: " + TUTORIAL_SIDE + "; --scale tiny: " + TINY_SIDE
+            + ", large: " + LARGE_SIDE + ").")
     void setSize(int value) {
         size = (int) Usage.inRange(spec, "--size", value, Defaults.FILTER_SIZE, MAX_SIDE);
     }
@@ -75,13 +91,13 @@ public final class ImageOptions {
     }
 
     @Option(names = "--filters", paramLabel = "K", description = "Random filters, one per task (default: "
-            + Defaults.IMAGE_FILTERS + ").")
+            + TUTORIAL_FILTERS + ").")
     void setFilters(int value) {
         filters = (int) Usage.inRange(spec, "--filters", value, 1, Defaults.MAX_PARTITIONS);
     }
 
-    @Option(names = "--iterations", paramLabel = "I", defaultValue = "" + Defaults.IMAGE_ITERATIONS,
-            description = "Rounds over the image (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", paramLabel = "I",
+            description = "Rounds over the image (default: " + TUTORIAL_ITERATIONS + "; --scale tiny: " + TINY_ITERATIONS + ").")
     void setIterations(int value) {
         iterations = (int) Usage.inRange(spec, "--iterations", value, 1, 1_000_000);
     }
@@ -98,27 +114,66 @@ public final class ImageOptions {
         seed = value;
     }
 
-    /** The convolution kernel; {@code image} and {@code compare} each declare their {@code --kernel}. */
-    void kernel(Convolution chosen) {
-        kernel = chosen;
+    @Override
+    public void scale(Scale scale) {
+        sizes = ImageSizes.of(scale);
     }
 
+    @Override
+    public void kernel(String name) {
+        kernel = Convolution.byName(name);
+    }
+
+    @Override
+    public void compareKernels(List<String> names) {
+        if (names.size() > 1) {
+            throw new IllegalArgumentException("one image kernel at a time: vector, strided or nd4j");
+        }
+        kernel = names.isEmpty() ? Convolution.VECTOR : Convolution.byName(names.get(0));
+    }
+
+    @Override
+    public boolean usesNd4j() {
+        return true;
+    }
+
+    @Override
+    public List<Object> ownCommandOptions() {
+        return List.of(output);
+    }
+
+    @Override
+    public void finish(PrintWriter err) throws IOException {
+        output.write(err);
+    }
+
+    @Override
+    public List<Trial> trials(TrialPlan plan) {
+        List<ImageStrategy> chosen = runnable(ImageStrategies.ALL.stream()
+                .filter(s -> plan.includes(s.name(), s.scalesWithCores())).toList(), plan.named());
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        useDoubles();
+        ImageInputs inputs = load(chosen, plan.spark().master());
+        return ImageStrategies.trials(chosen, inputs, params(plan.threads()), plan.spark(), output::keep);
+    }
 
     /** ND4J defaults to FLOAT; every array here is created DOUBLE explicitly, and this guards the rest. */
-    static void useDoubles() {
+    private static void useDoubles() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     }
 
     /** How to run: the iterations, stride and kernel chosen, with {@code threads} for the pool. */
-    ImageParams params(int threads) {
-        return new ImageParams(iterations, stride, kernel, threads);
+    private ImageParams params(int threads) {
+        return new ImageParams(iterations != null ? iterations : sizes.iterations(), stride, kernel, threads);
     }
 
     /**
      * The strategies of {@code chosen} that can run beside the chosen kernel. One that cannot is bad
      * input when it was {@code named} alone; otherwise it is left out, with one note on stderr.
      */
-    List<ImageStrategy> runnable(List<ImageStrategy> chosen, boolean named) {
+    private List<ImageStrategy> runnable(List<ImageStrategy> chosen, boolean named) {
         List<String> out = chosen.stream().filter(s -> !s.supports(kernel)).map(ImageStrategy::name).toList();
         if (out.isEmpty()) {
             return chosen;
@@ -137,7 +192,7 @@ public final class ImageOptions {
     }
 
     /** Reads or draws the inputs, refusing bad files and, before allocating, what cannot fit in memory. */
-    ImageInputs load(List<ImageStrategy> strategies, String master) {
+    private ImageInputs load(List<ImageStrategy> strategies, String master) {
         INDArray stack = loadFilters();
         INDArray picture;
         if (ImageSources.isFile(image)) {
@@ -150,8 +205,8 @@ public final class ImageOptions {
             if (size != null && (height != null || width != null)) {
                 throw Usage.error(spec, "--size", "give --size or --height/--width, not both");
             }
-            int h = height != null ? height : size != null ? size : Defaults.IMAGE_SIZE;
-            int w = width != null ? width : size != null ? size : Defaults.IMAGE_SIZE;
+            int h = height != null ? height : size != null ? size : sizes.side();
+            int w = width != null ? width : size != null ? size : sizes.side();
             if ((long) h * w > Integer.MAX_VALUE) {
                 throw Usage.error(spec, "--height", h + "×" + w + " pixels overflow an index (at most 2,147,483,647)");
             }
@@ -166,7 +221,7 @@ public final class ImageOptions {
 
     private INDArray loadFilters() {
         if (filtersFile == null) {
-            int k = filters != null ? filters : Defaults.IMAGE_FILTERS;
+            int k = filters != null ? filters : sizes.filters();
             return RandomArrays.gaussian(k, Defaults.FILTER_SIZE, Defaults.FILTER_SIZE, seed);
         }
         if (filters != null) {

@@ -1,4 +1,4 @@
-package dev.sparkcputour.cli;
+package dev.sparkcputour.workload;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,13 +9,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** Usage errors: one line that names the option and what it accepts, exit code 2. */
-final class Usage {
+public final class Usage {
 
     private Usage() {
     }
 
     /** Returns {@code value} if it is at least {@code min}, else fails naming the option. */
-    static long atLeast(CommandSpec spec, String option, long value, long min) {
+    public static long atLeast(CommandSpec spec, String option, long value, long min) {
         if (value < min) {
             throw error(spec, option, "must be >= " + min + ", got " + value);
         }
@@ -23,7 +23,7 @@ final class Usage {
     }
 
     /** Returns {@code value} if it lies in {@code [min, max]}, else fails naming the option and the range. */
-    static long inRange(CommandSpec spec, String option, long value, long min, long max) {
+    public static long inRange(CommandSpec spec, String option, long value, long min, long max) {
         if (value < min || value > max) {
             throw error(spec, option, String.format(Locale.ROOT, "must be in [%,d, %,d], got %,d", min, max, value));
         }
@@ -34,7 +34,7 @@ final class Usage {
      * Returns {@code file} if it can be written later: checked before the work, so a long run is
      * not lost to a typo in the output path.
      */
-    static Path writableFile(CommandSpec spec, String option, Path file) {
+    public static Path writableFile(CommandSpec spec, String option, Path file) {
         Path absolute = file.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw error(spec, option, "'" + file + "' is a directory");
@@ -49,7 +49,7 @@ final class Usage {
     }
 
     /** Returns {@code folder} if it is an empty writable folder, or can be created as one. */
-    static Path writableFolder(CommandSpec spec, String option, Path folder) {
+    public static Path writableFolder(CommandSpec spec, String option, Path folder) {
         Path absolute = folder.toAbsolutePath();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw error(spec, option, "'" + folder + "' is not a folder");
@@ -67,7 +67,7 @@ final class Usage {
      * Fails, naming {@code option}, if the folder used when {@code option} is not given cannot
      * take a new results folder: checked before the work, as a named one is.
      */
-    static void writableDefault(CommandSpec spec, String option, Path folder) {
+    public static void writableDefault(CommandSpec spec, String option, Path folder) {
         creatableIn(folder).ifPresent(why -> {
             throw error(spec, option, "the default folder '" + folder + "' cannot take results (" + why
                     + "); choose another with " + option + " DIR");
@@ -80,7 +80,7 @@ final class Usage {
      * file there: permission bits do not tell (root may write anywhere, yet not into /proc; a
      * read-only mount looks writable).
      */
-    static Optional<String> creatableIn(Path path) {
+    public static Optional<String> creatableIn(Path path) {
         Path ancestor = path.toAbsolutePath();
         while (ancestor != null && !Files.exists(ancestor)) {
             ancestor = ancestor.getParent();
@@ -105,7 +105,7 @@ final class Usage {
     }
 
     /** The value {@code lookup} finds, or a usage error with its message (an unknown name, say). */
-    static <T> T choose(CommandSpec spec, String option, java.util.function.Supplier<T> lookup) {
+    public static <T> T choose(CommandSpec spec, String option, java.util.function.Supplier<T> lookup) {
         try {
             return lookup.get();
         } catch (IllegalArgumentException e) {
@@ -114,7 +114,13 @@ final class Usage {
     }
 
     /** A usage error about {@code option}. */
-    static ParameterException error(CommandSpec spec, String option, String problem) {
+    public static ParameterException error(CommandSpec spec, String option, String problem) {
         return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
+    }
+
+    /** "a, b or c", for messages that list the accepted values. */
+    public static String oneOf(java.util.List<String> values) {
+        int last = values.size() - 1;
+        return last <= 0 ? String.join("", values) : String.join(", ", values.subList(0, last)) + " or " + values.get(last);
     }
 }

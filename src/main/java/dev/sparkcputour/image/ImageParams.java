@@ -1,4 +1,4 @@
-package dev.sparkcputour.config;
+package dev.sparkcputour.image;
 
 import dev.sparkcputour.kernel.Convolution;
 

@@ -1,4 +1,6 @@
-package dev.sparkcputour.config;
+package dev.sparkcputour.primes;
+
+import dev.sparkcputour.config.Defaults;
 
 import dev.sparkcputour.kernel.PrimeKernel;
 import java.util.LinkedHashMap;

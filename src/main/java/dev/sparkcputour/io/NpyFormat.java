@@ -1,4 +1,4 @@
-package dev.sparkcputour.kernel;
+package dev.sparkcputour.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,13 +12,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -144,31 +139,20 @@ public final class NpyFormat {
     }
 
     private static Header parseHeader(String text, String name) throws BadNpyException {
-        Map<?, ?> dict;
+        NpyHeader header;
         try {
-            LiteralParser parser = new LiteralParser(text);
-            Object value = parser.value();
-            parser.expectEnd();
-            if (!(value instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException("not a dict");
-            }
-            dict = map;
+            header = NpyHeader.parse(text);
+        } catch (NpyHeader.StructuredDtypeException e) {
+            throw bad(name, "dtype is a structured type, not a real number");
+        } catch (NpyHeader.UnexpectedKeysException e) {
+            throw bad(name, "header keys are %s, expected descr, fortran_order and shape", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw bad(name, "header is not a valid dict: %s", e.getMessage());
         }
-        if (!dict.keySet().equals(Set.of("descr", "fortran_order", "shape"))) {
-            throw bad(name, "header keys are %s, expected descr, fortran_order and shape", dict.keySet());
-        }
-        if (!(dict.get("fortran_order") instanceof Boolean fortranOrder)) {
-            throw bad(name, "fortran_order is '%s', expected True or False", dict.get("fortran_order"));
-        }
-        return new Header(dtype(dict.get("descr"), name), fortranOrder, shape(dict.get("shape"), name));
+        return new Header(dtype(header.descr(), name), header.fortranOrder(), shape(header.shape(), name));
     }
 
-    private static Dtype dtype(Object descr, String name) throws BadNpyException {
-        if (!(descr instanceof String text)) {
-            throw bad(name, "dtype %s is a structured type, not a real number", descr);
-        }
+    private static Dtype dtype(String text, String name) throws BadNpyException {
         Matcher m = DESCR.matcher(text);
         if (!m.matches() || "fiu".indexOf(m.group(2).charAt(0)) < 0) {
             throw bad(name, "dtype '%s' is not a real number (expected float64, float32 or an integer type)", text);
@@ -187,11 +171,7 @@ public final class NpyFormat {
         return new Dtype(kind, size, order == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     }
 
-    private static long[] shape(Object value, String name) throws BadNpyException {
-        if (!(value instanceof List<?> dims) || !dims.stream().allMatch(d -> d instanceof Long)) {
-            throw bad(name, "shape %s is not a tuple of integers", value);
-        }
-        long[] shape = dims.stream().mapToLong(d -> (Long) d).toArray();
+    private static long[] shape(long[] shape, String name) throws BadNpyException {
         if (shape.length > MAX_RANK) {
             throw bad(name, "rank %d is more than the %d ND4J supports", shape.length, MAX_RANK);
         }
@@ -319,158 +299,5 @@ public final class NpyFormat {
         String message = name + ": " + String.format(Locale.ROOT, format, args);
         // a garbage header can put control characters into the message; keep it on one line
         return new BadNpyException(message.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", "?"));
-    }
-
-    /**
-     * The Python literals an {@code .npy} header uses: dicts, tuples, lists, strings, integers, True,
-     * False and None. Tuples and lists both become {@link List}; failures are IllegalArgumentException.
-     */
-    private static final class LiteralParser {
-        private static final Object NONE = new Object() {
-            @Override
-            public String toString() {
-                return "None";
-            }
-        };
-
-        private final String text;
-        private int pos;
-
-        LiteralParser(String text) {
-            this.text = text;
-        }
-
-        Object value() {
-            skipSpace();
-            if (pos >= text.length()) {
-                throw error("unexpected end");
-            }
-            char c = text.charAt(pos);
-            return switch (c) {
-                case '{' -> dict();
-                case '(' -> sequence(')');
-                case '[' -> sequence(']');
-                case '\'', '"' -> string();
-                default -> c == '-' || Character.isDigit(c) ? integer() : word();
-            };
-        }
-
-        void expectEnd() {
-            skipSpace();
-            if (pos < text.length()) {
-                throw error("unexpected text");
-            }
-        }
-
-        private Map<Object, Object> dict() {
-            Map<Object, Object> map = new LinkedHashMap<>();
-            pos++;
-            while (!tryConsume('}')) {
-                Object key = value();
-                if (!(key instanceof String)) {
-                    throw error("a key that is not a string");
-                }
-                expect(':');
-                if (map.put(key, value()) != null) {
-                    throw error("key '" + key + "' twice");
-                }
-                if (!tryConsume(',')) {
-                    expect('}');
-                    break;
-                }
-            }
-            return map;
-        }
-
-        private List<Object> sequence(char close) {
-            List<Object> items = new ArrayList<>();
-            pos++;
-            while (!tryConsume(close)) {
-                items.add(value());
-                if (!tryConsume(',')) {
-                    expect(close);
-                    break;
-                }
-            }
-            return items;
-        }
-
-        private String string() {
-            char quote = text.charAt(pos++);
-            StringBuilder out = new StringBuilder();
-            while (pos < text.length() && text.charAt(pos) != quote) {
-                char c = text.charAt(pos++);
-                if (c == '\\' && pos < text.length()) {
-                    c = text.charAt(pos++);
-                }
-                out.append(c);
-            }
-            if (pos >= text.length()) {
-                throw error("unterminated string");
-            }
-            pos++;
-            return out.toString();
-        }
-
-        private Long integer() {
-            int start = pos;
-            if (text.charAt(pos) == '-') {
-                pos++;
-            }
-            while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-                pos++;
-            }
-            try {
-                Long value = Long.parseLong(text.substring(start, pos));
-                // Python 2 wrote long dimensions as 3L
-                if (pos < text.length() && (text.charAt(pos) == 'L' || text.charAt(pos) == 'l')) {
-                    pos++;
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw error("a bad integer '" + text.substring(start, pos) + "'");
-            }
-        }
-
-        private Object word() {
-            int start = pos;
-            while (pos < text.length() && Character.isLetter(text.charAt(pos))) {
-                pos++;
-            }
-            return switch (text.substring(start, pos)) {
-                case "True" -> Boolean.TRUE;
-                case "False" -> Boolean.FALSE;
-                case "None" -> NONE;
-                default -> {
-                    pos = start;
-                    throw error("unexpected character '" + text.charAt(start) + "'");
-                }
-            };
-        }
-
-        private boolean tryConsume(char c) {
-            skipSpace();
-            if (pos < text.length() && text.charAt(pos) == c) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        private void expect(char c) {
-            if (!tryConsume(c)) {
-                throw error("expected '" + c + "'");
-            }
-        }
-
-        private void skipSpace() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(what + " at character " + pos);
-        }
     }
 }

@@ -1,0 +1,41 @@
+package dev.sparkcputour.image;
+
+import dev.sparkcputour.kernel.Checksum;
+import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.Trial;
+import java.util.List;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The image workload's strategies, in the order they are compared (serial first), and the trials they make. */
+public final class ImageStrategies {
+
+    public static final List<ImageStrategy> ALL = List.of(
+            new SerialImage(),
+            new ThreadPoolImage(),
+            new SparkCopyImage(),
+            new SparkClosureImage(),
+            new SparkBroadcastImage(),
+            new ThreadPoolBandsImage(),
+            new SparkBandsImage());
+
+    private ImageStrategies() {
+    }
+
+    /**
+     * The trials that run the image workload with each of {@code strategies}; each hands its last
+     * iteration's results to {@code lastResults} (for {@code --output}).
+     */
+    public static List<Trial> trials(List<ImageStrategy> strategies, ImageInputs inputs, ImageParams params,
+                                     SparkHandle spark, Consumer<List<INDArray>> lastResults) {
+        return strategies.stream()
+                .map(s -> new Trial(ImageWorkload.NAME, s.name(), s.usesSpark(),
+                        () -> s.describe(inputs, params),
+                        () -> {
+                            ImageIterations.Outcome outcome = ImageIterations.run(s, inputs, params, spark);
+                            lastResults.accept(outcome.lastResults());
+                            return Checksum.format(outcome.checksum());
+                        }))
+                .toList();
+    }
+}
