@@ -3,6 +3,7 @@ package dev.sparkcputour;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparkcputour.registry.Workloads;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,19 @@ class PackageDependenciesTest {
             findCycle(start, start, new ArrayList<>(List.of(start)), cycles);
         }
         assertEquals(List.of(), cycles, "package cycles");
+    }
+
+    @Test
+    void onlyTheRegistryNamesAWorkload() {
+        Set<String> workloads = Workloads.all().stream().map(w -> w.getClass().getPackageName())
+                .collect(Collectors.toSet());
+        IMPORTS.forEach((from, to) -> {
+            if (!workloads.contains(from) && !from.equals(BASE + ".registry")) {
+                Set<String> named = new TreeSet<>(to);
+                named.retainAll(workloads);
+                assertEquals(Set.of(), named, from + " imports a workload's package");
+            }
+        });
     }
 
     @Test

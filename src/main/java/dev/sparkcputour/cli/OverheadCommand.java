@@ -1,23 +1,24 @@
 package dev.sparkcputour.cli;
 
-import dev.sparkcputour.workload.Usage;
-
-import dev.sparkcputour.config.Defaults;
-import dev.sparkcputour.image.ImageSizes;
-import dev.sparkcputour.kernel.Convolution;
-import dev.sparkcputour.kernel.RandomArrays;
+import dev.sparkcputour.registry.Workloads;
 import dev.sparkcputour.spark.SchedulingOverhead;
 import dev.sparkcputour.spark.SchedulingOverhead.Measured;
 import dev.sparkcputour.spark.SerializerConf;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.DataToMove;
+import dev.sparkcputour.workload.Usage;
+import dev.sparkcputour.workload.Workload;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,10 +66,10 @@ public final class OverheadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int side = ImageSizes.TUTORIAL.side();
-        int tasks = ImageSizes.TUTORIAL.filters();
-        long resultSide = Convolution.outputSize(side, Defaults.FILTER_SIZE, Defaults.IMAGE_STRIDE);
-        INDArray image = RandomArrays.uniform(side, side, Defaults.SEED);
+        DataToMove data = Workloads.all().stream().map(Workload::dataToMove).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no registered workload moves data"));
+        INDArray shared = data.shared();
+        int tasks = data.tasks();
         int[] taskCounts = {1, tasks, MANY_TASKS};
         Map<String, List<Measured>> rounds = new HashMap<>();
         String usual = null;
@@ -77,8 +78,8 @@ public final class OverheadCommand implements Callable<Integer> {
             try (SparkHandle spark = Sparks.handle("overhead", run, spec)) {
                 usual = spark.serializer();
                 String serializer = ROUNDS.get(Math.max(round, 1) - 1); // round 0 only warms up
-                Measured measured = SchedulingOverhead.measure(spark.serializedWith(serializer), jobs, taskCounts, image,
-                        tasks, new long[] {resultSide, resultSide});
+                Measured measured = SchedulingOverhead.measure(spark.serializedWith(serializer), jobs, taskCounts, shared,
+                        tasks, data.result());
                 if (round > 0) {
                     rounds.computeIfAbsent(serializer, s -> new ArrayList<>()).add(measured);
                 }
@@ -100,12 +101,14 @@ public final class OverheadCommand implements Callable<Integer> {
         }
         row(out, "per extra task (from the 64-task job)", java, kryo, m -> (m.emptyJobs().get(2).medianSeconds()
                 - m.emptyJobs().get(0).medianSeconds()) / (MANY_TASKS - 1));
-        row(out, String.format(Locale.ROOT, "broadcast of a %d×%d image (%.1f MB)", side, side, mb(image.length())),
+        row(out, String.format(Locale.ROOT, "broadcast of a %s (%.1f MB)", data.what(), mb(shared.length())),
                 java, kryo, m -> m.moved().broadcastSeconds());
-        row(out, String.format(Locale.ROOT, "job of %d tasks, each returning a %d×%d result (%.1f MB)", tasks,
-                resultSide, resultSide, mb(tasks * resultSide * resultSide)), java, kryo, m -> m.moved().resultsJobSeconds());
-        row(out, String.format(Locale.ROOT, "job of %d tasks, each with the image in its data (%.1f MB; medians of %d)",
-                tasks, mb(tasks * image.length()), Math.min(jobs, SchedulingOverhead.MAX_COPY_JOBS)), java, kryo,
+        long resultLength = Arrays.stream(data.result()).reduce(1, Math::multiplyExact);
+        row(out, String.format(Locale.ROOT, "job of %d tasks, each returning a %s result (%.1f MB)", tasks,
+                Arrays.stream(data.result()).mapToObj(Long::toString).collect(Collectors.joining("×")),
+                mb(tasks * resultLength)), java, kryo, m -> m.moved().resultsJobSeconds());
+        row(out, String.format(Locale.ROOT, "job of %d tasks, each with the %s in its data (%.1f MB; medians of %d)",
+                tasks, data.what(), mb(tasks * shared.length()), Math.min(jobs, SchedulingOverhead.MAX_COPY_JOBS)), java, kryo,
                 m -> m.moved().copyJobSeconds());
         row(out, "spark-broadcast's floor per iteration (broadcast + results job)", java, kryo,
                 m -> m.moved().floorSeconds());

@@ -1,10 +1,14 @@
 package dev.sparkcputour.image;
 
+import dev.sparkcputour.config.Defaults;
 import dev.sparkcputour.kernel.Convolution;
+import dev.sparkcputour.kernel.RandomArrays;
+import dev.sparkcputour.workload.DataToMove;
 import dev.sparkcputour.workload.Workload;
 import dev.sparkcputour.workload.WorkloadOptions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The tutorial's data-movement task: convolve an image with several filters, ten times over. */
 public final class ImageWorkload implements Workload {
@@ -34,5 +38,14 @@ public final class ImageWorkload implements Workload {
     @Override
     public WorkloadOptions newOptions() {
         return new ImageOptions();
+    }
+
+    /** The tutorial's image, read by every task (one per filter), each returning its sampled result. */
+    @Override
+    public Optional<DataToMove> dataToMove() {
+        ImageSizes sizes = ImageSizes.TUTORIAL;
+        long side = Convolution.outputSize(sizes.side(), Defaults.FILTER_SIZE, Defaults.IMAGE_STRIDE);
+        return Optional.of(new DataToMove(sizes.side() + "×" + sizes.side() + " image",
+                RandomArrays.uniform(sizes.side(), sizes.side(), Defaults.SEED), sizes.filters(), new long[] {side, side}));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sparkcputour.workload;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One workload of the tour (counting primes, convolving an image, ...): what {@code compare},
@@ -30,4 +31,9 @@ public interface Workload {
      * loads and checks its inputs (memory needs included) and makes its trials.
      */
     WorkloadOptions newOptions();
+
+    /** What one iteration moves through Spark at the tutorial's size, if it moves more than its answer. */
+    default Optional<DataToMove> dataToMove() {
+        return Optional.empty();
+    }
 }

@@ -32,7 +32,7 @@ class OverheadCommandTest {
         String floor = "spark-broadcast's floor per iteration (broadcast + results job)";
         List<String> positive = List.of("empty job, 1 task(s) (the cost per job)", "empty job, 10 task(s)",
                 "empty job, 64 task(s)", broadcast, results,
-                "job of 10 tasks, each with the image in its data (720.0 MB; medians of 2)", floor);
+                "job of 10 tasks, each with the 3000×3000 image in its data (720.0 MB; medians of 2)", floor);
         assertEquals(positive.size() + 1, ms.size(), out);
         assertTrue(ms.containsKey("per extra task (from the 64-task job)"), out);
         for (String label : positive) {
