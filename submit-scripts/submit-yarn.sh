@@ -33,15 +33,15 @@ yarn_setting() {
     | tr -d ' \t\r\n' | grep -o "<name>$1</name><value>[^<]*" | head -1 | sed 's/.*<value>//' || true
 }
 
-# The ResourceManager's web address (host:port), as a client on this machine would reach it.
-yarn_rm_webapp() {
-  local web host
-  web="$(yarn_setting yarn.resourcemanager.webapp.address)"
+# yarn_rm_address KEY PORT: the ResourceManager's address KEY (host:port), or Hadoop's default,
+# the RM's host name with PORT; nothing for a cluster with several RMs (HA), whose client fails over.
+yarn_rm_address() {
+  local address host
+  [ "$(yarn_setting yarn.resourcemanager.ha.enabled)" = true ] && return
+  address="$(yarn_setting "$1")"
   host="$(yarn_setting yarn.resourcemanager.hostname)"
-  case "$web" in
-    ''|*'${'*) [ -n "$host" ] && echo "$host:8088" || true ;;
-    *) echo "$web" ;;
-  esac
+  address="${address//'${yarn.resourcemanager.hostname}'/$host}"
+  echo "${address:-${host:-0.0.0.0}:$2}"
 }
 
 # yarn_final_state WEB TAG: one line with the tagged application's id, state and final status,
@@ -58,6 +58,10 @@ yarn_final_state() {
 }
 
 DEPLOY_MODE="${DEPLOY_MODE:-cluster}"
+case "$DEPLOY_MODE" in
+  client|cluster) ;;
+  *) echo "submit-yarn: DEPLOY_MODE must be client or cluster, not '$DEPLOY_MODE'" >&2; exit 2 ;;
+esac
 LOCAL_YARN=false
 if [ -z "${HADOOP_CONF_DIR:-}${YARN_CONF_DIR:-}" ]; then
   if ! local_yarn_pid >/dev/null || [ ! -f "$YARN_DIR/conf/yarn-site.xml" ]; then
@@ -74,6 +78,17 @@ case "$EVENT_LOG_DIR" in
   *) EVENT_LOG_DIR="file:$PWD/$EVENT_LOG_DIR" ;;
 esac
 
+# A ResourceManager that refuses or drops connections: one line now, not a stack trace later.
+# (An IPC port answers an HTTP request with a note, so curl tells "no one there" from "something".)
+RM_RPC="$(yarn_rm_address yarn.resourcemanager.address 8032)"
+if [ -n "$RM_RPC" ] && [ "$DRY_RUN" = false ]; then
+  reached=0
+  curl -s -o /dev/null --connect-timeout 5 --max-time 5 "http://$RM_RPC/" || reached=$?
+  case "$reached" in 6|7|28)
+    echo "submit-yarn: cannot reach the ResourceManager at $RM_RPC (from $HADOOP_CONF_DIR${YARN_CONF_DIR:+ or $YARN_CONF_DIR}); is it running?" >&2
+    exit 1 ;;
+  esac
+fi
 ensure_app_jar
 find_spark_submit
 
@@ -114,14 +129,12 @@ fi
 if [ "$DRY_RUN" = true ]; then
   run_or_print "${SUBMIT[@]}" "${OPTS[@]}" "$APP_JAR" "${APP_ARGS[@]}"
 fi
-# The ResourceManager's REST API: answers, or the submission would only wait and fail.
-RM_WEB="$(yarn_rm_webapp)"
-if [ -n "$RM_WEB" ] && ! curl -fsS --max-time 5 -o /dev/null "http://$RM_WEB/ws/v1/cluster/info" 2>/dev/null; then
-  echo "submit-yarn: no ResourceManager answers at http://$RM_WEB (from $HADOOP_CONF_DIR${YARN_CONF_DIR:+ or $YARN_CONF_DIR}); is it running?" >&2
-  exit 1
+if [ "$DEPLOY_MODE" = cluster ]; then
+  echo "cluster deploy mode: the driver's table goes to its container's stdout; rebuild it here with: report --event-log ${EVENT_LOG_DIR#file:}" >&2
 fi
 status=0
 "${SUBMIT[@]}" "${OPTS[@]}" "$APP_JAR" "${APP_ARGS[@]}" || status=$?
+RM_WEB="$(yarn_rm_address yarn.resourcemanager.webapp.address 8088)"
 if [ -n "$RM_WEB" ]; then
   yarn_final_state "$RM_WEB" "$TAG" >&2
 fi

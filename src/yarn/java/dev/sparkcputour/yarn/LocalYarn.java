@@ -81,6 +81,8 @@ public final class LocalYarn {
         // ND4J's off-heap arrays and the JVM's reserved virtual memory are not YARN's business here
         conf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
         conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+        // a stopping NodeManager waits this long (plus 1.25 s) for its containers to go: 5 s by default
+        conf.set(YarnConfiguration.NM_PROCESS_KILL_WAIT_MS, "1000");
         for (int i = 1; i < args.length; i++) {
             int eq = args[i].indexOf('=');
             if (eq <= 0) {
