@@ -16,7 +16,7 @@
 #                    driver's working folder vanishes with its container). On a multi-node
 #                    cluster, a shared file system: hdfs:///spark-events
 #   STAGING_DIR      where the jars travel through (default: target/yarn/staging on the local
-#                    YARN, Spark's own choice, the user's home on the cluster's file system, else)
+#                    YARN; elsewhere Spark's own, your home on the cluster's file system)
 #   RM_CONNECT_WAIT_MS  how long the client (and the application master) keep trying to reach
 #                    the ResourceManager before giving up (default 15000; YARN's own is 15 minutes)
 #   SPARK_HOME       a Spark installation matching the cluster's version
@@ -44,17 +44,25 @@ yarn_rm_address() {
   echo "${address:-${host:-0.0.0.0}:$2}"
 }
 
+# json_field NAME JSON: the first string value of NAME in JSON (enough for the REST API's answers).
+json_field() {
+  grep -o "\"$1\":\"[A-Za-z0-9_]*\"" <<< "$2" | head -1 | cut -d'"' -f4 || true
+}
+
 # yarn_final_state WEB TAG: one line with the tagged application's id, state and final status,
 # once the ResourceManager has settled them (10 s at most).
 yarn_final_state() {
-  local json state=""
+  local json=""
   for _ in $(seq 20); do
     json="$(curl -fsS --max-time 5 "http://$1/ws/v1/cluster/apps?applicationTags=$2" 2>/dev/null || true)"
-    state="$(grep -o '"state":"[A-Z_]*"' <<< "$json" | head -1 | cut -d'"' -f4)"
-    case "$state" in FINISHED|FAILED|KILLED) break ;; esac
+    case "$(json_field state "$json")" in FINISHED|FAILED|KILLED|'') break ;; esac
     sleep 0.5
   done
-  echo "submit-yarn: $(grep -o '"id":"application_[0-9_]*"' <<< "$json" | head -1 | cut -d'"' -f4) ${state:-UNKNOWN}/$(grep -o '"finalStatus":"[A-Z_]*"' <<< "$json" | head -1 | cut -d'"' -f4) (the ResourceManager at http://$1)"
+  if [ -z "$(json_field id "$json")" ]; then
+    echo "submit-yarn: no application tagged $2 at the ResourceManager at http://$1 (never submitted, or no answer)"
+  else
+    echo "submit-yarn: $(json_field id "$json") $(json_field state "$json")/$(json_field finalStatus "$json") (the ResourceManager at http://$1)"
+  fi
 }
 
 DEPLOY_MODE="${DEPLOY_MODE:-cluster}"

@@ -155,6 +155,25 @@ class YarnClusterIT {
                 "cluster answer vs local " + local + ":\n" + table);
     }
 
+    /** Spark's launchers, not ours, give the application masters and executors Java 17's flags: all of them. */
+    @Test
+    @Order(3)
+    void everyContainerGotTheJava17Flags() throws Exception {
+        List<String> flags = Files.readAllLines(Path.of("conf/java17-opens.args")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<Path> launches;
+        try (var files = Files.walk(YARN.resolve("work"))) {
+            launches = files.filter(p -> p.getFileName().toString().equals("launch_container.sh")).toList();
+        }
+        assertTrue(launches.size() >= 6, "two applications, each an application master and two executors: " + launches);
+        for (Path launch : launches) {
+            String script = Files.readString(launch);
+            for (String flag : flags) {
+                assertTrue(script.contains(flag), launch + " lacks " + flag);
+            }
+        }
+    }
+
     /** The script's final-state line, and the ResourceManager's REST API, say FINISHED/SUCCEEDED; returns the application's id. */
     private static String assertSucceeded(Outcome outcome) throws Exception {
         Matcher m = FINAL_STATE.matcher(outcome.err());

@@ -27,22 +27,24 @@ public final class LocalYarn {
             System.err.println("usage: LocalYarn CONF_DIR [KEY=VALUE...]");
             System.exit(2);
         }
-        MiniYARNCluster cluster = new MiniYARNCluster("local-yarn", 1, 1, 1);
-        cluster.init(settings(args));
+        MiniYARNCluster cluster;
+        try {
+            cluster = new MiniYARNCluster("local-yarn", 1, 1, 1);
+            cluster.init(settings(args));
+            cluster.start();
+            writeClientConf(awaitAddresses(cluster.getConfig()), new File(args[0]));
+        } catch (Exception | LinkageError e) {
+            // one line for yarn-up.sh, and an exit: the services' threads would keep a half-started cluster alive
+            System.err.println("LocalYarn: failed to start: " + e);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM from yarn-down.sh: the NodeManager stops its containers before the JVM exits
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cluster.stop();
             stopped.countDown();
         }));
-        try {
-            cluster.start();
-            writeClientConf(awaitAddresses(cluster.getConfig()), new File(args[0]));
-        } catch (Exception e) {
-            // the services' threads would keep a half-started cluster alive
-            System.err.println("LocalYarn: failed to start: " + e);
-            System.exit(1);
-        }
         System.err.println("LocalYarn: ResourceManager at " + cluster.getConfig().get(YarnConfiguration.RM_ADDRESS)
                 + ", web UI and REST API at http://" + cluster.getConfig().get(YarnConfiguration.RM_WEBAPP_ADDRESS));
         stopped.await();
