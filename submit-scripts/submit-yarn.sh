@@ -34,14 +34,15 @@ yarn_setting() {
 }
 
 # yarn_rm_address KEY PORT: the ResourceManager's address KEY (host:port), or Hadoop's default,
-# the RM's host name with PORT; nothing for a cluster with several RMs (HA), whose client fails over.
+# the RM's host name with PORT (no host name: this machine, as Hadoop's wildcard default means to
+# a client); nothing for a cluster with several RMs (HA), whose client fails over.
 yarn_rm_address() {
   local address host
   [ "$(yarn_setting yarn.resourcemanager.ha.enabled)" = true ] && return
   address="$(yarn_setting "$1")"
   host="$(yarn_setting yarn.resourcemanager.hostname)"
   address="${address//'${yarn.resourcemanager.hostname}'/$host}"
-  echo "${address:-${host:-0.0.0.0}:$2}"
+  echo "${address:-${host:-127.0.0.1}:$2}"
 }
 
 # json_field NAME JSON: the first string value of NAME in JSON (enough for the REST API's answers).
