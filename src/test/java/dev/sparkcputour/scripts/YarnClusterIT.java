@@ -44,9 +44,12 @@ class YarnClusterIT {
     private static final Path SCRIPTS = Path.of("submit-scripts").toAbsolutePath();
     private static final Path YARN = Path.of("target/it-yarn").toAbsolutePath();
     private static final Path EVENTS = YARN.resolve("events");
-    /** One executor core each, as the standalone cluster's workers; 1g heaps keep the bookings small. */
+    /**
+     * One executor of one core with a 1g heap: on 2 cores every extra JVM costs seconds at start
+     * (86 s for this class, against 102 s with two executors, at the same load).
+     */
     private static final Map<String, String> ENV = Map.of("YARN_DIR", YARN.toString(), "EVENT_LOG_DIR", EVENTS.toString(),
-            "NUM_EXECUTORS", "2", "EXECUTOR_CORES", "1", "EXECUTOR_MEMORY", "1g", "YARN_MEMORY_MB", "8192");
+            "NUM_EXECUTORS", "1", "EXECUTOR_CORES", "1", "EXECUTOR_MEMORY", "1g", "YARN_MEMORY_MB", "8192");
     private static final Pattern FINAL_STATE = Pattern.compile("submit-yarn: (application_\\d+_\\d+) (\\w+)/(\\w+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static long yarnPid;
@@ -165,7 +168,7 @@ class YarnClusterIT {
         try (var files = Files.walk(YARN.resolve("work"))) {
             launches = files.filter(p -> p.getFileName().toString().equals("launch_container.sh")).toList();
         }
-        assertTrue(launches.size() >= 6, "two applications, each an application master and two executors: " + launches);
+        assertTrue(launches.size() >= 4, "two applications, each an application master and an executor: " + launches);
         for (Path launch : launches) {
             String script = Files.readString(launch);
             for (String flag : flags) {
