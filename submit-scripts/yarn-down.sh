@@ -21,7 +21,7 @@ descendants() {
 }
 
 if ! pid="$(local_yarn_pid)"; then
-  rm -f "$YARN_DIR/yarn.pid" "$YARN_DIR/conf/yarn-site.xml"
+  [ "$DRY_RUN" = true ] || rm -f "$YARN_DIR/yarn.pid" "$YARN_DIR/conf/yarn-site.xml"
   echo "yarn-down: no local YARN runs from $YARN_DIR" >&2
   exit 0
 fi
