@@ -5,6 +5,8 @@ TOUR_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APP_JAR="${APP_JAR:-$TOUR_HOME/target/spark-cpu-tour.jar}"
 MAIN_CLASS="dev.sparkcputour.Main"
 CLUSTER_DIR="${CLUSTER_DIR:-$TOUR_HOME/target/cluster}"
+# the local YARN of yarn-up.sh: its log, pid file, client conf and containers' folders
+YARN_DIR="${YARN_DIR:-$TOUR_HOME/target/yarn}"
 # spark-submit reads spark-defaults.conf from here and puts it on the classpath (log4j2.properties):
 # CONF_DIR if given, else the user's own SPARK_CONF_DIR, else the tour's conf/
 export SPARK_CONF_DIR="${CONF_DIR:-${SPARK_CONF_DIR:-$TOUR_HOME/conf}}"
@@ -25,7 +27,8 @@ ensure_spark_home() {
   fi
   export SPARK_HOME="$TOUR_HOME/target/spark-home"
   export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
-  if [ ! -d "$SPARK_HOME/jars" ]; then
+  # (again when it predates the YARN client)
+  if ! ls "$SPARK_HOME"/jars/spark-yarn_*.jar >/dev/null 2>&1; then
     echo "No Spark installation found; assembling one from Maven Central into $SPARK_HOME..." >&2
     mvn -B -q -f "$TOUR_HOME/pom.xml" -Pspark-runtime validate >&2
   fi
@@ -54,7 +57,17 @@ find_spark_submit() {
 spark_class() {
   local jvm=()
   while [ $# -gt 0 ] && [ "${1#-}" != "$1" ]; do jvm+=("$1"); shift; done
-  SPARK_CLASS=(java "@$TOUR_HOME/conf/java17-opens.args" "${jvm[@]}" -cp "$SPARK_CONF_DIR:$SPARK_HOME/jars/*" "$@")
+  # like spark-class, Hadoop's and YARN's client settings come from their folders on the classpath
+  local cp="$SPARK_CONF_DIR${HADOOP_CONF_DIR:+:$HADOOP_CONF_DIR}${YARN_CONF_DIR:+:$YARN_CONF_DIR}:$SPARK_HOME/jars/*"
+  SPARK_CLASS=(java "@$TOUR_HOME/conf/java17-opens.args" "${jvm[@]}" -cp "$cp" "$@")
+}
+
+# Prints the pid of the local YARN that yarn-up.sh started, if it still runs (a recycled pid of
+# another program does not count).
+local_yarn_pid() {
+  local pid
+  pid="$(cat "$YARN_DIR/yarn.pid" 2>/dev/null)" || return 1
+  grep -qs "LocalYarn" "/proc/$pid/cmdline" && echo "$pid"
 }
 
 # write_private_conf FILE: writes FILE, readable by this user only, from SPARK_CONF_DIR's

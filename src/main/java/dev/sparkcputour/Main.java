@@ -27,7 +27,14 @@ public final class Main implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exit = commandLine().execute(args);
+        // A YARN cluster-mode driver runs inside Spark's ApplicationMaster, which reports success
+        // only when this method returns (and then exits itself): System.exit(0) there reads as a
+        // failure that YARN retries.
+        if (exit == 0 && System.getProperty("spark.yarn.app.id") != null) {
+            return;
+        }
+        System.exit(exit);
     }
 
     /** The configured command line (handlers set after the subcommands, so they reach them), for {@link #main} and for tests ({@code execute} with captured streams). */
