@@ -92,6 +92,22 @@ parse_script_options() {
   APP_ARGS=("$@")
 }
 
+# fail CODE MESSAGE: one line on stderr, named after the script, then exit (2: bad input, 1: a
+# run-time failure).
+fail() {
+  local name="${0##*/}"
+  echo "${name%.sh}: $2" >&2
+  exit "$1"
+}
+
+# reachable HOST:PORT: false when nothing accepts a connection there within 5 s (refused, dropped,
+# or an unknown host); whatever answers, in whatever protocol, is there. Never through a proxy.
+reachable() {
+  local code=0
+  curl -s -o /dev/null --noproxy '*' --connect-timeout 5 --max-time 5 "http://$1/" || code=$?
+  case "$code" in 6|7|28) return 1 ;; esac
+}
+
 # Runs (or with --dry-run prints) the final command.
 run_or_print() {
   if [ "$DRY_RUN" = true ]; then

@@ -26,10 +26,6 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 parse_script_options "$@"
 
-NAME="$(basename "$0")"
-# fail CODE MESSAGE: one line on stderr, then exit (2: bad input, 1: a run-time failure)
-fail() { echo "$NAME: $2" >&2; exit "$1"; }
-
 case "${MASTER:-}" in
   k8s://*) ;;
   "") fail 2 "set MASTER to the API server, k8s://https://HOST:PORT" ;;
@@ -88,10 +84,10 @@ fi
 
 # An API server that cannot be reached fails here, within seconds, instead of after the
 # client's retries and a stack trace. Through a proxy only the client knows the way: no check.
-if [ -z "${HTTPS_PROXY:-}${https_proxy:-}${HTTP_PROXY:-}${http_proxy:-}" ] && command -v timeout >/dev/null; then
-  if ! timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$API_HOST" "$API_PORT" 2>/dev/null; then
-    fail 1 "cannot reach the Kubernetes API server at $API_HOST:$API_PORT ($MASTER): unknown host, connection refused or no answer in 5 s"
-  fi
+if [ -z "${HTTPS_PROXY:-}${https_proxy:-}${HTTP_PROXY:-}${http_proxy:-}" ]; then
+  [[ "$API_HOST" == *:* ]] && address="[$API_HOST]:$API_PORT" || address="$API_HOST:$API_PORT"
+  reachable "$address" \
+    || fail 1 "cannot reach the Kubernetes API server at $API_HOST:$API_PORT ($MASTER): unknown host, connection refused or no answer in 5 s"
 fi
 
 # Spark's log goes to stderr as it comes (less the frames of a stack trace), and whole into a
@@ -111,13 +107,13 @@ if [ "$status" -ne 0 ]; then
   fail 1 "spark-submit failed (exit $status) for driver pod $pod: ${cause:-see the log above} (full log: $LOG)"
 fi
 if [ "${WAIT:-true}" = false ]; then
-  echo "$NAME: driver pod $pod created; not waiting for it (WAIT=false)" >&2
+  echo "submit-k8s: driver pod $pod created; not waiting for it (WAIT=false)" >&2
   exit 0
 fi
 # the last phase the client saw: its "State changed" blocks have a "phase: P" line of their own
 phase="$(grep -o -E '(\(phase: |^[[:space:]]+phase: )[A-Za-z]+' "$LOG" | tail -n 1 | sed 's/.*phase: //' || true)"
 case "$phase" in
-  Succeeded) echo "$NAME: driver pod $pod Succeeded" >&2 ;;
+  Succeeded) echo "submit-k8s: driver pod $pod Succeeded" >&2 ;;
   "") fail 1 "driver pod $pod: no final phase in spark-submit's log (is org.apache.spark.deploy.k8s.submit at INFO?)" ;;
   *) fail 1 "driver pod $pod ended in phase $phase (its log: kubectl logs -n $NAMESPACE $DRIVER_POD)" ;;
 esac

@@ -69,13 +69,12 @@ yarn_final_state() {
 DEPLOY_MODE="${DEPLOY_MODE:-cluster}"
 case "$DEPLOY_MODE" in
   client|cluster) ;;
-  *) echo "submit-yarn: DEPLOY_MODE must be client or cluster, not '$DEPLOY_MODE'" >&2; exit 2 ;;
+  *) fail 2 "DEPLOY_MODE must be client or cluster, not '$DEPLOY_MODE'" ;;
 esac
 LOCAL_YARN=false
 if [ -z "${HADOOP_CONF_DIR:-}${YARN_CONF_DIR:-}" ]; then
   if ! local_yarn_pid >/dev/null || [ ! -f "$YARN_DIR/conf/yarn-site.xml" ]; then
-    echo "submit-yarn: no YARN to submit to: set HADOOP_CONF_DIR to your cluster's configuration, or start one here with submit-scripts/yarn-up.sh" >&2
-    exit 2
+    fail 2 "no YARN to submit to: set HADOOP_CONF_DIR to your cluster's configuration, or start one here with submit-scripts/yarn-up.sh"
   fi
   export HADOOP_CONF_DIR="$YARN_DIR/conf"
   LOCAL_YARN=true
@@ -88,15 +87,10 @@ case "$EVENT_LOG_DIR" in
 esac
 
 # A ResourceManager that refuses or drops connections: one line now, not a stack trace later.
-# (An IPC port answers an HTTP request with a note, so curl tells "no one there" from "something".)
+# (Its IPC port answers an HTTP request with a note, so it counts as there.)
 RM_RPC="$(yarn_rm_address yarn.resourcemanager.address 8032)"
-if [ -n "$RM_RPC" ] && [ "$DRY_RUN" = false ]; then
-  reached=0
-  curl -s -o /dev/null --connect-timeout 5 --max-time 5 "http://$RM_RPC/" || reached=$?
-  case "$reached" in 6|7|28)
-    echo "submit-yarn: cannot reach the ResourceManager at $RM_RPC (from $HADOOP_CONF_DIR${YARN_CONF_DIR:+ or $YARN_CONF_DIR}); is it running?" >&2
-    exit 1 ;;
-  esac
+if [ -n "$RM_RPC" ] && [ "$DRY_RUN" = false ] && ! reachable "$RM_RPC"; then
+  fail 1 "cannot reach the ResourceManager at $RM_RPC (from $HADOOP_CONF_DIR${YARN_CONF_DIR:+ or $YARN_CONF_DIR}); is it running?"
 fi
 ensure_app_jar
 find_spark_submit

@@ -184,7 +184,7 @@ class KubernetesSubmitIT {
             Pod driver = client.pods().inNamespace(NAMESPACE).withLabel("spark-role", "driver").list().getItems().get(0);
             String name = driver.getMetadata().getName();
             assertEquals(0, outcome.exit(), outcome.err());
-            assertEquals("submit-k8s.sh: driver pod " + NAMESPACE + "/" + name + " Succeeded", outcome.lastLine(), outcome.err());
+            assertEquals("submit-k8s: driver pod " + NAMESPACE + "/" + name + " Succeeded", outcome.lastLine(), outcome.err());
             assertTrue(outcome.took().toSeconds() < 60, "took " + outcome.took());
 
             Container container = container(driver);
@@ -241,7 +241,7 @@ class KubernetesSubmitIT {
             Outcome outcome = submit(api, client, dir, "Failed", Map.of());
             String name = client.pods().inNamespace(NAMESPACE).list().getItems().get(0).getMetadata().getName();
             assertEquals(1, outcome.exit(), outcome.err());
-            assertEquals("submit-k8s.sh: driver pod " + NAMESPACE + "/" + name + " ended in phase Failed (its log: kubectl logs -n "
+            assertEquals("submit-k8s: driver pod " + NAMESPACE + "/" + name + " ended in phase Failed (its log: kubectl logs -n "
                     + NAMESPACE + " " + name + ")", outcome.lastLine(), outcome.err());
         }
     }
@@ -259,7 +259,7 @@ class KubernetesSubmitIT {
                 Instant started = Instant.now();
                 Outcome outcome = await(start(dir, Map.of("MASTER", master), APP_ARGS.toArray(String[]::new)), dir, started);
                 assertEquals(1, outcome.exit(), outcome.err());
-                assertEquals(List.of("submit-k8s.sh: cannot reach the Kubernetes API server at 127.0.0.1:" + port + " (" + master
+                assertEquals(List.of("submit-k8s: cannot reach the Kubernetes API server at 127.0.0.1:" + port + " (" + master
                         + "): unknown host, connection refused or no answer in 5 s"), outcome.err().lines().toList());
                 assertTrue(outcome.took().toSeconds() < 10, "took " + outcome.took());
             }
@@ -279,7 +279,7 @@ class KubernetesSubmitIT {
         for (Map.Entry<Map<String, String>, String> bad : cases.entrySet()) {
             Outcome outcome = await(start(dir, bad.getKey(), "primes"), dir, Instant.now());
             assertEquals(2, outcome.exit(), outcome.err());
-            assertEquals(List.of("submit-k8s.sh: " + bad.getValue()), outcome.err().lines().toList());
+            assertEquals(List.of("submit-k8s: " + bad.getValue()), outcome.err().lines().toList());
         }
     }
 
