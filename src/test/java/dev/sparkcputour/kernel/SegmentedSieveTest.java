@@ -14,10 +14,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The sieve against trial division, a textbook sieve and known values of π, with its segment edges aimed at. */
 class SegmentedSieveTest {
 
-    /** The numbers one full segment covers: one bit per odd number. */
-    private static final long SPAN = 2L * SegmentedSieve.SEGMENT_BITS;
+    /** The numbers one full segment covers: 30 a byte. */
+    private static final long SPAN = 30L * SegmentedSieve.SEGMENT_BYTES;
 
     private static final long TRILLION = 1_000_000_000_000L;
+
+    /** Moves of a range's start that put a number first or last in a segment, at either end of its byte. */
+    private static final long[] SHIFTS = {-59, -31, -30, -29, -1, 0, 1, 29, 30, 31, 59};
 
     /** Small segment sizes, odd ones included, so short ranges cross many segment edges. */
     private static final int[] SMALL_SEGMENTS = {1, 2, 7, 64, 100};
@@ -127,9 +130,9 @@ class SegmentedSieveTest {
 
     @Test
     void segmentEdgesFromZero() {
-        // counting from 0, segments start at 3 + k·SPAN
+        // counting from 0, segments start at k·SPAN, and the byte before holds k·SPAN - 1
         for (long k = 1; k <= 2; k++) {
-            for (long to = 3 + k * SPAN - 3; to <= 3 + k * SPAN + 3; to++) {
+            for (long to = k * SPAN - 32; to <= k * SPAN + 32; to++) {
                 assertEquals(textbook(0, to), SegmentedSieve.countPrimes(to), "to=" + to);
             }
         }
@@ -152,8 +155,9 @@ class SegmentedSieveTest {
         int[] base = SegmentedSieve.basePrimes(3 * SPAN + 1_000);
         for (long q : new long[] {prime, root * root, lastPrime}) {
             for (long k = 1; k <= 2; k++) {
-                // from odd puts q first in segment k, from + 2 puts it last in segment k-1; the even froms between too
-                for (long shift = -1; shift <= 2; shift++) {
+                // a segment starts at the byte of from, 30 numbers a byte: these shifts put q in the
+                // first byte of segment k, or in the last one of segment k-1, at either end of its byte
+                for (long shift : SHIFTS) {
                     long from = q - k * SPAN + shift;
                     for (long to = q - 1; to <= q + 3; to++) {
                         String range = "[" + from + ", " + to + ")";
@@ -170,7 +174,7 @@ class SegmentedSieveTest {
         assertTrue(TrialDivision.isPrime(prime));
         long square = 1_000_003L * 1_000_003;
         int[] base = SegmentedSieve.basePrimes(2 * TRILLION);
-        for (long shift = -1; shift <= 2; shift++) {
+        for (long shift : SHIFTS) {
             long from = prime - SPAN + shift;
             long step = SegmentedSieve.countPrimes(from, prime + 1, base) - SegmentedSieve.countPrimes(from, prime, base);
             assertEquals(1, step, "a prime at the edge, from " + from);

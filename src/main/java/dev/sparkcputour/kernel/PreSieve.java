@@ -1,0 +1,84 @@
+package dev.sparkcputour.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Strikes the multiples of the small primes 7..{@link #LARGEST} by copying periodic patterns
+ * instead of crossing them off one by one. In the wheel-30 layout a pattern for primes P repeats
+ * every ∏P bytes; the primes are grouped so that each pattern stays under {@link #MAX_PERIOD}
+ * bytes (cache-friendly), the first group is copied and the others ANDed in, 8 bytes at a time.
+ */
+final class PreSieve {
+
+    /** The largest presieved prime: the primes 7..23 below it strike 36% of what the wheel leaves. */
+    static final int LARGEST = 53;
+
+    private static final int MAX_PERIOD = 1 << 17;
+
+    /** Each group's pattern, {@code period + chunk} bytes long so any offset serves a whole chunk. */
+    private final byte[][] patterns;
+    private final int[] periods;
+
+    /** Patterns for chunks of at most {@code chunkBytes}. */
+    PreSieve(int chunkBytes) {
+        List<byte[]> made = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        List<Integer> group = new ArrayList<>();
+        int period = 1;
+        for (int p = 7; p <= LARGEST; p += 2) {
+            if (!TrialDivision.isPrime(p)) {
+                continue;
+            }
+            if ((long) period * p > MAX_PERIOD) {
+                made.add(pattern(group, period, chunkBytes));
+                lengths.add(period);
+                group.clear();
+                period = 1;
+            }
+            group.add(p);
+            period *= p;
+        }
+        made.add(pattern(group, period, chunkBytes));
+        lengths.add(period);
+        patterns = made.toArray(new byte[0][]);
+        periods = lengths.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Fills {@code segment[start, start + length)} for the bytes from absolute byte {@code firstByte} on. */
+    void apply(byte[] segment, int start, int length, long firstByte) {
+        int offset = (int) (firstByte % periods[0]);
+        System.arraycopy(patterns[0], offset, segment, start, length);
+        for (int g = 1; g < patterns.length; g++) {
+            Bytes.and(segment, start, patterns[g], (int) (firstByte % periods[g]), length);
+        }
+    }
+
+    /** The number of presieved primes in {@code [from, to)}: the patterns clear their own bits too. */
+    static int presievedPrimesIn(long from, long to) {
+        int count = 0;
+        for (int p = 7; p <= LARGEST; p += 2) {
+            if (p >= from && p < to && TrialDivision.isPrime(p)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static byte[] pattern(List<Integer> primes, int period, int chunkBytes) {
+        byte[] bytes = new byte[period + chunkBytes];
+        for (int i = 0; i < bytes.length; i++) {
+            int flags = 0xFF;
+            for (int b = 0; b < 8; b++) {
+                long n = 30L * i + Wheel30.RESIDUES[b];
+                for (int p : primes) {
+                    if (n % p == 0) {
+                        flags &= ~(1 << b);
+                    }
+                }
+            }
+            bytes[i] = (byte) flags;
+        }
+        return bytes;
+    }
+}
