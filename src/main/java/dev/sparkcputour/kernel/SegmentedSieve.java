@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Counts primes in {@code [from, to)} with a segmented sieve of Eratosthenes on the mod-30 wheel
- * ({@link Wheel30}: 8 flags per byte for 30 numbers), the multiples of 7..53 struck by copying
+ * ({@link Wheel30}: 8 flags per byte for 30 numbers), the multiples of 7..163 struck by copying
  * patterns ({@link PreSieve}), and the rest by {@link SievingPrimes}, a segment sized to L2 at a
  * time and the small primes an L1-sized chunk at a time. Works up to {@link #MAX_N} = 10^15; a
  * range near 10^12 needs only the 78,498 base primes below 10^6.
@@ -17,13 +17,13 @@ public final class SegmentedSieve {
     private static final CacheSizes CACHES = CacheSizes.ofThisMachine();
 
     /** The chunk the pre-sieve and the small primes work through while it sits in L1. */
-    static final int CHUNK_BYTES = CACHES.l1DataBytes();
+    static final int CHUNK_BYTES = Integer.getInteger("sieve.chunk", CACHES.l1DataBytes());
 
     /** A segment, 30 numbers a byte, sized to half of L2 so the medium primes' strikes hit L2. */
-    static final int SEGMENT_BYTES = Math.max(CHUNK_BYTES, CACHES.l2Bytes() / 2);
+    static final int SEGMENT_BYTES = Math.max(CHUNK_BYTES, Integer.getInteger("sieve.segment", CACHES.l2Bytes() / 2));
 
     /** Primes below this take the small primes' loop: several whole wheel turns per chunk. */
-    private static final int SMALL_LIMIT = CHUNK_BYTES / 4;
+    private static final int SMALL_LIMIT = Integer.getInteger("sieve.small", CHUNK_BYTES / 4);
 
     private static final PreSieve PRE_SIEVE = new PreSieve(CHUNK_BYTES);
 
@@ -85,7 +85,7 @@ public final class SegmentedSieve {
             return 0;
         }
         int needed = neededPrimes(basePrimes, to);
-        // the wheel has no bits for 2, 3 and 5, and the pre-sieve clears 7..53 themselves
+        // the wheel has no bits for 2, 3 and 5, and the pre-sieve clears 7..163 themselves
         long count = PreSieve.presievedPrimesIn(lo, to);
         for (int p : new int[] {2, 3, 5}) {
             if (p >= lo && p < to) {

@@ -64,8 +64,12 @@ final class SievingPrimes {
 
     /** Strikes the small primes' multiples in {@code segment[from, to)}, one L1-sized chunk. */
     void crossOffSmall(byte[] segment, int to) {
-        int last = Math.min(active, smallEnd);
-        for (int j = first; j < last; j++) {
+        crossOffByTurns(segment, to, first, Math.min(active, smallEnd));
+    }
+
+    /** Strikes the multiples of primes j in [from, last) up to {@code to}, whole turns where they fit. */
+    private void crossOffByTurns(byte[] segment, int to, int from, int last) {
+        for (int j = from; j < last; j++) {
             int p = primes[j];
             int a = p / 30;
             int w = residue[j] << 3;
@@ -121,24 +125,11 @@ final class SievingPrimes {
         return i;
     }
 
-    /** Strikes the medium primes' multiples in {@code segment[0, length)}. */
+    /** Strikes the medium primes' multiples in {@code segment[0, length)}, then moves them on to the next segment. */
     void crossOffMedium(byte[] segment, int length) {
+        crossOffByTurns(segment, length, smallEnd, active);
         for (int j = smallEnd; j < active; j++) {
-            int i = next[j];
-            if (i >= length) {
-                next[j] = i - length;
-                continue;
-            }
-            int a = primes[j] / 30;
-            int w = residue[j] << 3;
-            int k = wheel[j];
-            do {
-                segment[i] &= CLEAR[w + k];
-                i += a * GAPS[k] + EXTRA_STEP[w + k];
-                k = (k + 1) & 7;
-            } while (i < length);
-            next[j] = i - length;
-            wheel[j] = (byte) k;
+            next[j] -= length;
         }
     }
 
