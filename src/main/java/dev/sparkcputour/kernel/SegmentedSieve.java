@@ -109,8 +109,8 @@ public final class SegmentedSieve {
                 PRE_SIEVE.apply(segment, chunk, chunkEnd - chunk, segmentByte + chunk);
                 primes.crossOffSmall(segment, chunkEnd);
             }
-            primes.advanceSmall(length);
             primes.crossOffMedium(segment, length);
+            primes.advance(length);
             if (segmentByte == 0) {
                 segment[0] &= (byte) ~1; // 1 is no prime
             }

@@ -1,16 +1,16 @@
 package dev.sparkcputour.kernel;
 
 import static dev.sparkcputour.kernel.Wheel30.CLEAR;
-import static dev.sparkcputour.kernel.Wheel30.EXTRA_STEP;
-import static dev.sparkcputour.kernel.Wheel30.GAPS;
 import static dev.sparkcputour.kernel.Wheel30.RESIDUES;
 import static dev.sparkcputour.kernel.Wheel30.TURN_OFFSET;
 
 /**
- * The sieving primes of one range and, for each, where it strikes next: a byte relative to the
- * current segment and the multiplier's place on the wheel. Small primes (many multiples per
- * L1-sized chunk) strike a whole wheel turn, 8 multiples, per loop pass; medium ones step
- * multiple by multiple through the whole segment.
+ * The sieving primes of one range and, for each, where it strikes next: the byte where its current
+ * wheel turn starts, relative to the current segment, and the multiplier's place in that turn.
+ * A turn strikes 8 multiples in p bytes at offsets fixed by p, so the loop strikes a whole turn
+ * per pass and enters or leaves a partial turn through a switch that falls through. Small primes
+ * (many turns per L1-sized chunk) work a chunk at a time while it sits in L1; medium ones work
+ * through the whole segment.
  */
 final class SievingPrimes {
 
@@ -20,9 +20,9 @@ final class SievingPrimes {
     private final int end;
     private int active;
 
-    /** next[j]: the byte of prime j's next multiple, relative to the current segment. */
-    private final int[] next;
-    /** wheel[j]: that multiple's multiplier, as an index into {@link Wheel30#RESIDUES}. */
+    /** turn[j]: the byte where prime j's current turn starts, relative to the segment (may be negative). */
+    private final int[] turn;
+    /** wheel[j]: the next multiple's place in that turn, an index into {@link Wheel30#RESIDUES}. */
     private final byte[] wheel;
     /** residue[j]: prime j's own residue index, which picks its row of the wheel tables. */
     private final byte[] residue;
@@ -41,7 +41,7 @@ final class SievingPrimes {
         }
         this.smallEnd = s;
         this.active = first;
-        this.next = new int[end];
+        this.turn = new int[end];
         this.wheel = new byte[end];
         this.residue = new byte[end];
     }
@@ -55,89 +55,127 @@ final class SievingPrimes {
             long q = Math.max(p, (segmentStart + p - 1) / p);
             int k = Wheel30.nextResidueIndex((int) (q % 30));
             q = q - q % 30 + RESIDUES[k];
-            next[active] = (int) (p * q / 30 - segmentByte);
+            int ri = Wheel30.bitOf((int) (p % 30));
+            long multipleByte = p * q / 30 - segmentByte;
+            turn[active] = (int) (multipleByte - offset((int) (p / 30), ri << 3, k));
             wheel[active] = (byte) k;
-            residue[active] = (byte) Wheel30.bitOf((int) (p % 30));
+            residue[active] = (byte) ri;
             active++;
         }
     }
 
-    /** Strikes the small primes' multiples in {@code segment[from, to)}, one L1-sized chunk. */
-    void crossOffSmall(byte[] segment, int to) {
-        crossOffByTurns(segment, to, first, Math.min(active, smallEnd));
+    /** The bytes from a turn's start to its k-th multiple, for p = 30a + r with r's row {@code w}. */
+    private static int offset(int a, int w, int k) {
+        return a * (RESIDUES[k] - 1) + TURN_OFFSET[w + k];
     }
 
-    /** Strikes the multiples of primes j in [from, last) up to {@code to}, whole turns where they fit. */
-    private void crossOffByTurns(byte[] segment, int to, int from, int last) {
+    /** Strikes the small primes' multiples before byte {@code to}, the end of one L1-sized chunk. */
+    void crossOffSmall(byte[] segment, int to) {
+        crossOff(segment, to, first, Math.min(active, smallEnd));
+    }
+
+    /** Strikes the medium primes' multiples in {@code segment[0, length)}. */
+    void crossOffMedium(byte[] segment, int length) {
+        crossOff(segment, length, smallEnd, active);
+    }
+
+    /** Moves every prime's position on to the next segment, {@code length} bytes on. */
+    void advance(int length) {
+        for (int j = first; j < active; j++) {
+            turn[j] -= length;
+        }
+    }
+
+    /** Strikes the multiples of primes j in [from, last) before byte {@code to}. */
+    private void crossOff(byte[] segment, int to, int from, int last) {
         for (int j = from; j < last; j++) {
             int p = primes[j];
             int a = p / 30;
             int w = residue[j] << 3;
-            int i = next[j];
+            int d1 = offset(a, w, 1);
+            int d2 = offset(a, w, 2);
+            int d3 = offset(a, w, 3);
+            int d4 = offset(a, w, 4);
+            int d5 = offset(a, w, 5);
+            int d6 = offset(a, w, 6);
+            int d7 = offset(a, w, 7);
+            byte m0 = CLEAR[w];
+            byte m1 = CLEAR[w + 1];
+            byte m2 = CLEAR[w + 2];
+            byte m3 = CLEAR[w + 3];
+            byte m4 = CLEAR[w + 4];
+            byte m5 = CLEAR[w + 5];
+            byte m6 = CLEAR[w + 6];
+            byte m7 = CLEAR[w + 7];
+            int b = turn[j];
             int k = wheel[j];
-            // finish the current turn one multiple at a time
-            while (k != 0 && i < to) {
-                segment[i] &= CLEAR[w + k];
-                i += a * GAPS[k] + EXTRA_STEP[w + k];
-                k = (k + 1) & 7;
-            }
-            if (k == 0) {
-                i = wholeTurns(segment, to, i, a, w, p);
-                while (i < to) {
-                    segment[i] &= CLEAR[w + k];
-                    i += a * GAPS[k] + EXTRA_STEP[w + k];
-                    k++;
+            strike:
+            while (true) {
+                // enter the turn at its k-th multiple; leave at the first multiple at or past to
+                switch (k) {
+                    case 0:
+                        if (b >= to) {
+                            break strike;
+                        }
+                        segment[b] &= m0;
+                    case 1:
+                        if (b + d1 >= to) {
+                            k = 1;
+                            break strike;
+                        }
+                        segment[b + d1] &= m1;
+                    case 2:
+                        if (b + d2 >= to) {
+                            k = 2;
+                            break strike;
+                        }
+                        segment[b + d2] &= m2;
+                    case 3:
+                        if (b + d3 >= to) {
+                            k = 3;
+                            break strike;
+                        }
+                        segment[b + d3] &= m3;
+                    case 4:
+                        if (b + d4 >= to) {
+                            k = 4;
+                            break strike;
+                        }
+                        segment[b + d4] &= m4;
+                    case 5:
+                        if (b + d5 >= to) {
+                            k = 5;
+                            break strike;
+                        }
+                        segment[b + d5] &= m5;
+                    case 6:
+                        if (b + d6 >= to) {
+                            k = 6;
+                            break strike;
+                        }
+                        segment[b + d6] &= m6;
+                    default:
+                        if (b + d7 >= to) {
+                            k = 7;
+                            break strike;
+                        }
+                        segment[b + d7] &= m7;
+                }
+                b += p;
+                k = 0;
+                for (int limit = to - d7; b < limit; b += p) {
+                    segment[b] &= m0;
+                    segment[b + d1] &= m1;
+                    segment[b + d2] &= m2;
+                    segment[b + d3] &= m3;
+                    segment[b + d4] &= m4;
+                    segment[b + d5] &= m5;
+                    segment[b + d6] &= m6;
+                    segment[b + d7] &= m7;
                 }
             }
-            next[j] = i;
+            turn[j] = b;
             wheel[j] = (byte) k;
-        }
-    }
-
-    /** Strikes 8 multiples per pass while a whole turn fits before {@code to}; returns the first turn that does not. */
-    private static int wholeTurns(byte[] segment, int to, int i, int a, int w, int p) {
-        int d1 = a * (RESIDUES[1] - 1) + TURN_OFFSET[w + 1];
-        int d2 = a * (RESIDUES[2] - 1) + TURN_OFFSET[w + 2];
-        int d3 = a * (RESIDUES[3] - 1) + TURN_OFFSET[w + 3];
-        int d4 = a * (RESIDUES[4] - 1) + TURN_OFFSET[w + 4];
-        int d5 = a * (RESIDUES[5] - 1) + TURN_OFFSET[w + 5];
-        int d6 = a * (RESIDUES[6] - 1) + TURN_OFFSET[w + 6];
-        int d7 = a * (RESIDUES[7] - 1) + TURN_OFFSET[w + 7];
-        byte m0 = CLEAR[w];
-        byte m1 = CLEAR[w + 1];
-        byte m2 = CLEAR[w + 2];
-        byte m3 = CLEAR[w + 3];
-        byte m4 = CLEAR[w + 4];
-        byte m5 = CLEAR[w + 5];
-        byte m6 = CLEAR[w + 6];
-        byte m7 = CLEAR[w + 7];
-        int limit = to - d7;
-        for (; i < limit; i += p) {
-            segment[i] &= m0;
-            segment[i + d1] &= m1;
-            segment[i + d2] &= m2;
-            segment[i + d3] &= m3;
-            segment[i + d4] &= m4;
-            segment[i + d5] &= m5;
-            segment[i + d6] &= m6;
-            segment[i + d7] &= m7;
-        }
-        return i;
-    }
-
-    /** Strikes the medium primes' multiples in {@code segment[0, length)}, then moves them on to the next segment. */
-    void crossOffMedium(byte[] segment, int length) {
-        crossOffByTurns(segment, length, smallEnd, active);
-        for (int j = smallEnd; j < active; j++) {
-            next[j] -= length;
-        }
-    }
-
-    /** Moves the small primes' positions on to the next segment, {@code length} bytes on. */
-    void advanceSmall(int length) {
-        int last = Math.min(active, smallEnd);
-        for (int j = first; j < last; j++) {
-            next[j] -= length;
         }
     }
 }
