@@ -25,6 +25,9 @@ public final class SegmentedSieve {
     /** Primes below this take the small primes' loop: several whole wheel turns per chunk. */
     private static final int SMALL_LIMIT = Integer.getInteger("sieve.small", CHUNK_BYTES / 4);
 
+    /** Primes above this many segment lengths wait in buckets: they strike a segment less than once a turn. */
+    private static final int LARGE_PER_SEGMENT = Integer.getInteger("sieve.large", 1);
+
     private static final PreSieve PRE_SIEVE = new PreSieve(CHUNK_BYTES);
 
     private SegmentedSieve() {
@@ -99,7 +102,8 @@ public final class SegmentedSieve {
         while (first < needed && basePrimes[first] <= PreSieve.LARGEST) {
             first++;
         }
-        SievingPrimes primes = new SievingPrimes(basePrimes, first, needed, SMALL_LIMIT);
+        SievingPrimes primes = new SievingPrimes(basePrimes, first, needed, SMALL_LIMIT,
+            Math.max(SMALL_LIMIT, LARGE_PER_SEGMENT * segmentBytes), segmentBytes);
         for (long done = 0; done < bytes; done += segmentBytes) {
             int length = (int) Math.min(segmentBytes, bytes - done);
             long segmentByte = firstByte + done;
@@ -109,7 +113,7 @@ public final class SegmentedSieve {
                 PRE_SIEVE.apply(segment, chunk, chunkEnd - chunk, segmentByte + chunk);
                 primes.crossOffSmall(segment, chunkEnd);
             }
-            primes.crossOffMedium(segment, length);
+            primes.crossOffMediumAndLarge(segment, length);
             primes.advance(length);
             if (segmentByte == 0) {
                 segment[0] &= (byte) ~1; // 1 is no prime

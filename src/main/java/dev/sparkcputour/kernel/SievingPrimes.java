@@ -17,7 +17,9 @@ final class SievingPrimes {
     private final int[] primes;
     private final int first;
     private final int smallEnd;
+    private final int mediumEnd;
     private final int end;
+    private final LargePrimeBuckets large;
     private int active;
 
     /** turn[j]: the byte where prime j's current turn starts, relative to the segment (may be negative). */
@@ -28,18 +30,17 @@ final class SievingPrimes {
     private final byte[] residue;
 
     /**
-     * Sieves with {@code primes[first, end)}, which must all be above 5; those below
-     * {@code smallLimit} take the small primes' loop.
+     * Sieves with {@code primes[first, end)}, which must all be above 5: those below
+     * {@code smallLimit} take the small primes' loop, those from {@code largeLimit} on wait in
+     * buckets for segments of {@code segmentBytes}.
      */
-    SievingPrimes(int[] primes, int first, int end, int smallLimit) {
+    SievingPrimes(int[] primes, int first, int end, int smallLimit, int largeLimit, int segmentBytes) {
         this.primes = primes;
         this.first = first;
         this.end = end;
-        int s = first;
-        while (s < end && primes[s] < smallLimit) {
-            s++;
-        }
-        this.smallEnd = s;
+        this.smallEnd = firstAtLeast(primes, first, end, smallLimit);
+        this.mediumEnd = firstAtLeast(primes, smallEnd, end, largeLimit);
+        this.large = mediumEnd < end ? new LargePrimeBuckets(segmentBytes, primes[end - 1]) : null;
         this.active = first;
         this.turn = new int[end];
         this.wheel = new byte[end];
@@ -57,6 +58,11 @@ final class SievingPrimes {
             q = q - q % 30 + RESIDUES[k];
             int ri = Wheel30.bitOf((int) (p % 30));
             long multipleByte = p * q / 30 - segmentByte;
+            if (active >= mediumEnd) {
+                large.add((int) p, multipleByte, k);
+                active++;
+                continue;
+            }
             turn[active] = (int) (multipleByte - offset((int) (p / 30), ri << 3, k));
             wheel[active] = (byte) k;
             residue[active] = (byte) ri;
@@ -74,16 +80,28 @@ final class SievingPrimes {
         crossOff(segment, to, first, Math.min(active, smallEnd));
     }
 
-    /** Strikes the medium primes' multiples in {@code segment[0, length)}. */
-    void crossOffMedium(byte[] segment, int length) {
-        crossOff(segment, length, smallEnd, active);
+    /** Strikes the medium and large primes' multiples in {@code segment[0, length)}. */
+    void crossOffMediumAndLarge(byte[] segment, int length) {
+        crossOff(segment, length, smallEnd, Math.min(active, mediumEnd));
+        if (large != null) {
+            large.crossOff(segment, length);
+        }
     }
 
-    /** Moves every prime's position on to the next segment, {@code length} bytes on. */
+    /** Moves the small and medium primes' positions on to the next segment, {@code length} bytes on. */
     void advance(int length) {
-        for (int j = first; j < active; j++) {
+        int last = Math.min(active, mediumEnd);
+        for (int j = first; j < last; j++) {
             turn[j] -= length;
         }
+    }
+
+    private static int firstAtLeast(int[] primes, int from, int end, int limit) {
+        int i = from;
+        while (i < end && primes[i] < limit) {
+            i++;
+        }
+        return i;
     }
 
     /** Strikes the multiples of primes j in [from, last) before byte {@code to}. */

@@ -103,6 +103,14 @@ class SegmentedSieveTest {
         assertEquals(50_847_534L, SegmentedSieve.countPrimes(1_000_000_000L));
     }
 
+    @ParameterizedTest(name = "segments of {0} bytes")
+    @CsvSource({"4096", "10007"})
+    void countsThePrimesBelowOneBillionInSmallSegments(int segmentBytes) {
+        // segments this short send the primes above them to the buckets, and a ring of them wraps
+        assertEquals(50_847_534L, SegmentedSieve.countPrimes(0, 1_000_000_000L, SegmentedSieve.basePrimes(1_000_000_000L),
+            segmentBytes));
+    }
+
     @Test
     void rangesStartingOrEndingOnPrimesAndSquaresOfPrimes() {
         long[] values = {2, 3, 5, 9, 13, 17, 25, 49, 121, 169, 289, 10_007L * 10_007, 1_000_003L * 1_000_003};

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 
 /**
  * π(n) by {@link SegmentedSieve} on 1 and 2 threads, run by hand, never by Surefire:
- * {@code java -cp target/classes:target/test-classes dev.sparkcputour.kernel.SieveBench [n] [rounds]}.
+ * {@code java -cp target/classes:target/test-classes dev.sparkcputour.kernel.SieveBench [n] [rounds] [maxThreads]}.
  * Prints wall and CPU seconds per round and their medians: on a shared machine the CPU time is the steadier figure.
  * Two threads split [0, n) into two contiguous halves, as the threads strategy does.
  */
@@ -26,6 +26,7 @@ public final class SieveBench {
     public static void main(String[] args) throws Exception {
         long n = args.length > 0 ? (long) Double.parseDouble(args[0]) : 10_000_000_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int maxThreads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int[] base = SegmentedSieve.basePrimes(n);
         System.out.printf(Locale.ROOT, "n=%d segment=%d B chunk=%d B%n", n, SegmentedSieve.SEGMENT_BYTES,
             SegmentedSieve.CHUNK_BYTES);
@@ -33,7 +34,7 @@ public final class SieveBench {
         double[][] wall = new double[2][rounds];
         double[][] cpu = new double[2][rounds];
         for (int r = 0; r < rounds; r++) {
-            for (int threads = 1; threads <= 2; threads++) {
+            for (int threads = 1; threads <= maxThreads; threads++) {
                 long start = System.nanoTime();
                 List<Future<long[]>> parts = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -57,7 +58,7 @@ public final class SieveBench {
                     r, threads, count, wall[threads - 1][r], cpu[threads - 1][r]);
             }
         }
-        for (int t = 0; t < 2; t++) {
+        for (int t = 0; t < maxThreads; t++) {
             System.out.printf(Locale.ROOT, "median threads %d: wall %.3f s, cpu %.3f s%n", t + 1, median(wall[t]),
                 median(cpu[t]));
         }
