@@ -16,14 +16,11 @@ final class PreSieve {
 
     private static final int MAX_PERIOD = 1 << 17;
 
-    /** Each group's pattern, {@code period + chunk} bytes long so any offset serves a whole chunk. */
+    /** Each group's pattern, one period long: 322 KB in all, which leaves L2 room for a segment. */
     private final byte[][] patterns;
-    private final int[] periods;
 
-    /** Patterns for chunks of at most {@code chunkBytes}. */
-    PreSieve(int chunkBytes) {
+    PreSieve() {
         List<byte[]> made = new ArrayList<>();
-        List<Integer> lengths = new ArrayList<>();
         List<Integer> group = new ArrayList<>();
         int period = 1;
         for (int p = 7; p <= LARGEST; p += 2) {
@@ -31,26 +28,32 @@ final class PreSieve {
                 continue;
             }
             if ((long) period * p > MAX_PERIOD) {
-                made.add(pattern(group, period, chunkBytes));
-                lengths.add(period);
+                made.add(pattern(group, period));
                 group.clear();
                 period = 1;
             }
             group.add(p);
             period *= p;
         }
-        made.add(pattern(group, period, chunkBytes));
-        lengths.add(period);
+        made.add(pattern(group, period));
         patterns = made.toArray(new byte[0][]);
-        periods = lengths.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Fills {@code segment[start, start + length)} for the bytes from absolute byte {@code firstByte} on. */
     void apply(byte[] segment, int start, int length, long firstByte) {
-        int offset = (int) (firstByte % periods[0]);
-        System.arraycopy(patterns[0], offset, segment, start, length);
-        for (int g = 1; g < patterns.length; g++) {
-            Bytes.and(segment, start, patterns[g], (int) (firstByte % periods[g]), length);
+        for (int g = 0; g < patterns.length; g++) {
+            byte[] pattern = patterns[g];
+            int offset = (int) (firstByte % pattern.length);
+            // from the offset to the pattern's end, then from its start again
+            for (int done = 0; done < length; offset = 0) {
+                int piece = Math.min(length - done, pattern.length - offset);
+                if (g == 0) {
+                    System.arraycopy(pattern, offset, segment, start + done, piece);
+                } else {
+                    Bytes.and(segment, start + done, pattern, offset, piece);
+                }
+                done += piece;
+            }
         }
     }
 
@@ -65,8 +68,8 @@ final class PreSieve {
         return count;
     }
 
-    private static byte[] pattern(List<Integer> primes, int period, int chunkBytes) {
-        byte[] bytes = new byte[period + chunkBytes];
+    private static byte[] pattern(List<Integer> primes, int period) {
+        byte[] bytes = new byte[period];
         for (int i = 0; i < bytes.length; i++) {
             int flags = 0xFF;
             for (int b = 0; b < 8; b++) {

@@ -28,7 +28,7 @@ public final class SegmentedSieve {
     /** Primes above this many segment lengths wait in buckets: they strike a segment less than once a turn. */
     private static final int LARGE_PER_SEGMENT = Integer.getInteger("sieve.large", 1);
 
-    private static final PreSieve PRE_SIEVE = new PreSieve(CHUNK_BYTES);
+    private static final PreSieve PRE_SIEVE = new PreSieve();
 
     private SegmentedSieve() {
     }

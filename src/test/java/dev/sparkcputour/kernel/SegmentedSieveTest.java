@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -101,6 +103,38 @@ class SegmentedSieveTest {
     @Test
     void countsThePrimesBelowOneBillion() {
         assertEquals(50_847_534L, SegmentedSieve.countPrimes(1_000_000_000L));
+    }
+
+    @Test
+    void countsThePrimesBelowTenBillionInTwoHalves() {
+        // the threads and Spark strategies count ranges like these; about 2 s of one core
+        long n = 10_000_000_000L;
+        int[] base = SegmentedSieve.basePrimes(n);
+        long half = 4_999_999_999L;
+        assertEquals(455_052_511L, SegmentedSieve.countPrimes(0, half, base) + SegmentedSieve.countPrimes(half, n, base));
+    }
+
+    /** 20-50 s of one core: run with {@code mvn -B -o test -Dtest=SegmentedSieveTest -Dsieve.slow=true}. */
+    @Test
+    @Tag("slow")
+    @EnabledIfSystemProperty(named = "sieve.slow", matches = "true")
+    void countsThePrimesBelowAHundredBillion() {
+        assertEquals(4_118_054_813L, SegmentedSieve.countPrimes(100_000_000_000L));
+    }
+
+    @Test
+    void agreesWithTheTextbookAcrossChunksAndSegments() {
+        Random random = new Random(17);
+        int[] base = SegmentedSieve.basePrimes(3 * SPAN);
+        int[] segments = {SegmentedSieve.CHUNK_BYTES - 1, SegmentedSieve.CHUNK_BYTES + 7, 3 * SegmentedSieve.CHUNK_BYTES + 1,
+            SegmentedSieve.SEGMENT_BYTES};
+        for (int r = 0; r < 40; r++) {
+            long from = (long) (random.nextDouble() * 2 * SPAN);
+            long to = from + random.nextInt((int) SPAN);
+            int bytes = segments[r % segments.length];
+            assertEquals(textbook(from, to), SegmentedSieve.countPrimes(from, to, base, bytes),
+                "[" + from + ", " + to + ") in segments of " + bytes);
+        }
     }
 
     @ParameterizedTest(name = "segments of {0} bytes")

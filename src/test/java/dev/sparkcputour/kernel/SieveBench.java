@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
  * π(n) by {@link SegmentedSieve} on 1 and 2 threads, run by hand, never by Surefire:
  * {@code java -cp target/classes:target/test-classes dev.sparkcputour.kernel.SieveBench [n] [rounds] [maxThreads]}.
  * Prints wall and CPU seconds per round and their medians: on a shared machine the CPU time is the steadier figure.
- * Two threads split [0, n) into two contiguous halves, as the threads strategy does.
+ * Every run splits [0, n) into 4 contiguous ranges per thread, as the threads and Spark strategies do.
  */
 public final class SieveBench {
 
@@ -30,16 +30,18 @@ public final class SieveBench {
         int[] base = SegmentedSieve.basePrimes(n);
         System.out.printf(Locale.ROOT, "n=%d segment=%d B chunk=%d B%n", n, SegmentedSieve.SEGMENT_BYTES,
             SegmentedSieve.CHUNK_BYTES);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+
         double[][] wall = new double[2][rounds];
         double[][] cpu = new double[2][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int threads = 1; threads <= maxThreads; threads++) {
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
                 long start = System.nanoTime();
                 List<Future<long[]>> parts = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    long from = n / threads * t;
-                    long to = t == threads - 1 ? n : n / threads * (t + 1);
+                int ranges = 4 * threads;
+                for (int t = 0; t < ranges; t++) {
+                    long from = n / ranges * t;
+                    long to = t == ranges - 1 ? n : n / ranges * (t + 1);
                     parts.add(pool.submit(() -> {
                         long c0 = CPU.getCurrentThreadCpuTime();
                         long count = SegmentedSieve.countPrimes(from, to, base);
@@ -53,6 +55,7 @@ public final class SieveBench {
                     cpuNanos += f.get()[1];
                 }
                 wall[threads - 1][r] = (System.nanoTime() - start) / 1e9;
+                pool.shutdown();
                 cpu[threads - 1][r] = cpuNanos / 1e9;
                 System.out.printf(Locale.ROOT, "round %d threads %d: %,d primes, wall %.3f s, cpu %.3f s%n",
                     r, threads, count, wall[threads - 1][r], cpu[threads - 1][r]);
@@ -62,7 +65,6 @@ public final class SieveBench {
             System.out.printf(Locale.ROOT, "median threads %d: wall %.3f s, cpu %.3f s%n", t + 1, median(wall[t]),
                 median(cpu[t]));
         }
-        pool.shutdown();
     }
 
     private static double median(double[] values) {
