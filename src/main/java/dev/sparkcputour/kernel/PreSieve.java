@@ -12,7 +12,7 @@ import java.util.List;
 final class PreSieve {
 
     /** The largest presieved prime, as in primesieve: 53 instead cost 8% more at 10^10. */
-    static final int LARGEST = Integer.getInteger("sieve.presieve", 163);
+    static final int LARGEST = 163;
 
     private static final int MAX_PERIOD = 1 << 17;
 

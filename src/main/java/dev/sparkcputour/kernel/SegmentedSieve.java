@@ -16,17 +16,14 @@ public final class SegmentedSieve {
 
     private static final CacheSizes CACHES = CacheSizes.ofThisMachine();
 
-    /** The chunk the pre-sieve and the small primes work through while it sits in L1. */
-    static final int CHUNK_BYTES = Integer.getInteger("sieve.chunk", CACHES.l1DataBytes());
+    /** The chunk the pre-sieve and the small primes work through while it sits in L1, as primesieve does. */
+    static final int CHUNK_BYTES = CACHES.l1DataBytes();
 
-    /** A segment, 30 numbers a byte, sized to half of L2 so the medium primes' strikes hit L2. */
-    static final int SEGMENT_BYTES = Math.max(CHUNK_BYTES, Integer.getInteger("sieve.segment", CACHES.l2Bytes() / 2));
+    /** A segment, 30 numbers a byte: half of L2 leaves room for the pre-sieve's patterns (L2/4 and L2 within noise at 10^10). */
+    static final int SEGMENT_BYTES = Math.max(CHUNK_BYTES, CACHES.l2Bytes() / 2);
 
-    /** Primes below this take the small primes' loop: several whole wheel turns per chunk. */
-    private static final int SMALL_LIMIT = Integer.getInteger("sieve.small", CHUNK_BYTES / 4);
-
-    /** Primes above this many segment lengths wait in buckets: they strike a segment less than once a turn. */
-    private static final int LARGE_PER_SEGMENT = Integer.getInteger("sieve.large", 1);
+    /** Primes below this strike chunk by chunk, at least 4 wheel turns per chunk (1,024 to 8,192 within noise at 10^10). */
+    private static final int SMALL_LIMIT = CHUNK_BYTES / 4;
 
     private static final PreSieve PRE_SIEVE = new PreSieve();
 
@@ -88,13 +85,7 @@ public final class SegmentedSieve {
             return 0;
         }
         int needed = neededPrimes(basePrimes, to);
-        // the wheel has no bits for 2, 3 and 5, and the pre-sieve clears 7..163 themselves
-        long count = PreSieve.presievedPrimesIn(lo, to);
-        for (int p : new int[] {2, 3, 5}) {
-            if (p >= lo && p < to) {
-                count++;
-            }
-        }
+        long count = primesWithoutBits(lo, to);
         long firstByte = lo / 30;
         long bytes = (to - 1) / 30 + 1 - firstByte;
         byte[] segment = new byte[(int) Math.min(segmentBytes, bytes)];
@@ -102,8 +93,9 @@ public final class SegmentedSieve {
         while (first < needed && basePrimes[first] <= PreSieve.LARGEST) {
             first++;
         }
+        // a prime from a segment's length on spans more than a segment per wheel turn: buckets
         SievingPrimes primes = new SievingPrimes(basePrimes, first, needed, SMALL_LIMIT,
-            Math.max(SMALL_LIMIT, LARGE_PER_SEGMENT * segmentBytes), segmentBytes);
+            Math.max(SMALL_LIMIT, segmentBytes), segmentBytes);
         for (long done = 0; done < bytes; done += segmentBytes) {
             int length = (int) Math.min(segmentBytes, bytes - done);
             long segmentByte = firstByte + done;
@@ -125,6 +117,17 @@ public final class SegmentedSieve {
                 segment[length - 1] &= (byte) bitsBelow(to - 30 * (segmentByte + length - 1));
             }
             count += Bytes.bitCount(segment, length);
+        }
+        return count;
+    }
+
+    /** The primes in {@code [lo, to)} the bits miss: 2, 3 and 5 have none, and the pre-sieve clears 7..163 themselves. */
+    private static long primesWithoutBits(long lo, long to) {
+        long count = PreSieve.presievedPrimesIn(lo, to);
+        for (int p : new int[] {2, 3, 5}) {
+            if (p >= lo && p < to) {
+                count++;
+            }
         }
         return count;
     }
