@@ -1,6 +1,7 @@
 package dev.sparkcputour.kernel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,17 +71,19 @@ final class PreSieve {
 
     private static byte[] pattern(List<Integer> primes, int period) {
         byte[] bytes = new byte[period];
-        for (int i = 0; i < bytes.length; i++) {
-            int flags = 0xFF;
+        Arrays.fill(bytes, (byte) 0xFF);
+        for (int p : primes) {
             for (int b = 0; b < 8; b++) {
-                long n = 30L * i + Wheel30.RESIDUES[b];
-                for (int p : primes) {
-                    if (n % p == 0) {
-                        flags &= ~(1 << b);
-                    }
+                // 30i + r ≡ 0 (mod p) for one i in each p consecutive bytes: strike it and every p-th after
+                int r = Wheel30.RESIDUES[b];
+                int i = 0;
+                while ((30 * i + r) % p != 0) {
+                    i++;
+                }
+                for (; i < period; i += p) {
+                    bytes[i] &= (byte) ~(1 << b);
                 }
             }
-            bytes[i] = (byte) flags;
         }
         return bytes;
     }
