@@ -5,14 +5,14 @@
 #
 # primesieve (C++, Debian package `primesieve`) is a measuring stick, not a dependency of the
 # project or its tests: the script installs it with apt-get when it is missing and we are root.
-# It runs primesieve ROUNDS times on 1 and 2 threads, then ours (serial-sieve, threads-sieve and
-# spark-sieve, one untimed warm-up and ROUNDS timed runs in one JVM), then primesieve again, so
-# both see the same load; it prints the medians, their ratios and the load average. Compare CPU
-# time too when the machine is shared: a busy machine slows both, but not equally.
+# Each round runs primesieve on 1 and 2 threads, then our serial-sieve, threads-sieve and
+# spark-sieve (one JVM: one untimed warm-up and 3 timed runs each), so the two sides of a ratio
+# see nearly the same load; it prints every round with its load average, then the medians.
+# A busy machine slows both sides, but not equally: quote the load with the figures.
 set -euo pipefail
 
 N="${1:-${N:-1e10}}"
-ROUNDS="${2:-${ROUNDS:-5}}"
+ROUNDS="${2:-${ROUNDS:-5}}" # odd, so the median is one of the rounds
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 
 if ! command -v primesieve >/dev/null; then
@@ -29,28 +29,35 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # primesieve prints "Seconds: 1.049" with --time; -q keeps the count on its own line
 primesieve_seconds() {
-  for _ in $(seq "$ROUNDS"); do
-    primesieve "$N" --count -q --time -t"$1" | awk '/^Seconds:/ { print $2 }'
-  done
+  primesieve "$N" --count -q --time -t"$1" | awk '/^Seconds:/ { print $2 }'
+}
+
+# our median seconds per strategy: "serial-sieve 1.749" lines
+ours_seconds() {
+  "$ROOT/submit-scripts/run-local.sh" primes --n "$(awk -v n="$N" 'BEGIN { printf "%.0f", n }')" \
+    --kernel sieve --strategy all --warmup 1 --repeat 3 2>/dev/null | awk '$1 == "primes" { print $2, $3 }'
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | xargs || uname -m); $(primesieve --version | head -1)"
-echo "load before: $(uptime | sed 's/.*load average: //')"
-t1=$(primesieve_seconds 1)
-t2=$(primesieve_seconds 2)
-ours=$("$ROOT/submit-scripts/run-local.sh" primes --n "$(awk -v n="$N" 'BEGIN { printf "%.0f", n }')" \
-  --kernel sieve --strategy all --warmup 1 --repeat "$ROUNDS" 2>/dev/null | awk '$1 == "primes" { print $2, $3 }')
-t1="$t1"$'\n'"$(primesieve_seconds 1)"
-t2="$t2"$'\n'"$(primesieve_seconds 2)"
-echo "load after:  $(uptime | sed 's/.*load average: //')"
+echo "pi($N): each round runs primesieve -t1 and -t2, then ours (one JVM, --warmup 1 --repeat 3, medians)"
+printf '%-6s %-17s %9s %9s %9s %9s %9s\n' round load "ps -t1" "ps -t2" serial threads spark
+rows=""
+for round in $(seq "$ROUNDS"); do
+  load=$(uptime | sed 's/.*load average: //; s/,.*//')
+  p1=$(primesieve_seconds 1)
+  p2=$(primesieve_seconds 2)
+  ours=$(ours_seconds)
+  serial=$(awk '$1 == "serial-sieve" { print $2 }' <<<"$ours")
+  threads=$(awk '$1 == "threads-sieve" { print $2 }' <<<"$ours")
+  spark=$(awk '$1 == "spark-sieve" { print $2 }' <<<"$ours")
+  printf '%-6s %-17s %9.3f %9.3f %9.3f %9.3f %9.3f\n' "$round" "$load" "$p1" "$p2" "$serial" "$threads" "$spark"
+  rows+="$p1 $p2 $serial $threads $spark"$'\n'
+done
 
-p1=$(median <<<"$t1")
-p2=$(median <<<"$t2")
-echo "pi($N), median seconds"
-printf '%-22s %8s %8s\n' "run" "seconds" "ratio"
-printf '%-22s %8.3f %8s\n' "primesieve -t1" "$p1" "1.00x" "primesieve -t2" "$p2" "1.00x"
-while read -r strategy seconds; do
-  reference=$([[ $strategy == serial-* ]] && echo "$p1" || echo "$p2")
-  printf '%-22s %8.3f %7.2fx\n' "$strategy" "$seconds" "$(awk -v a="$seconds" -v b="$reference" 'BEGIN { print a / b }')"
-done <<<"$ours"
-echo "(ratios: serial against primesieve -t1, threads and spark against -t2)"
+# medians per column, and the median of each round's ratio (both sides saw the same load)
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+column() { awk -v c="$1" 'NF { print $c }' <<<"$rows" | median; }
+ratio() { printf '%.2f' "$(awk -v a="$1" -v b="$2" 'NF { print $a / $b }' <<<"$rows" | median)"; }
+printf '%-6s %-17s %9.3f %9.3f %9.3f %9.3f %9.3f\n' median "" "$(column 1)" "$(column 2)" "$(column 3)" "$(column 4)" "$(column 5)"
+echo "median ratios: serial-sieve / primesieve -t1 = $(ratio 3 1)x, threads-sieve / primesieve -t2 = $(ratio 4 2)x," \
+  "spark-sieve / primesieve -t2 = $(ratio 5 2)x; serial / threads = $(ratio 3 4)x, serial / spark = $(ratio 3 5)x"

@@ -23,10 +23,10 @@ final class LargePrimeBuckets {
     /** The bucket of the current segment. */
     private int current;
 
-    /** Buckets for primes up to {@code largestPrime}, whose first multiple lies at most 8 p bytes on. */
+    /** Buckets for segments of {@code segmentBytes} and sieving primes up to {@code largestPrime}. */
     LargePrimeBuckets(int segmentBytes, int largestPrime) {
         this.segmentBytes = segmentBytes;
-        // one wheel gap moves p·6/30 bytes at most; a joining prime's first multiple lies within 7p/30 + 1
+        // a wheel gap moves at most 6p numbers, and a joining prime's first multiple lies within 6p of the segment: 7p/30 + 2 bytes covers both
         int ring = Integer.highestOneBit((int) ((7L * largestPrime / 30 + 2) / segmentBytes) + 2) * 2;
         this.buckets = new int[ring][];
         this.sizes = new int[ring];
