@@ -250,6 +250,11 @@ class SegmentedSieveTest {
     @Test
     void basePrimesReachTheLimitAndNoFurther() {
         int[] base = SegmentedSieve.basePrimes(SegmentedSieve.MAX_N);
+        // the last numbers below the limit, where every sieving prime is large: trial division costs ~0.1 s a prime here
+        long from = SegmentedSieve.MAX_N - 300;
+        long expected = TrialDivision.countPrimes(from, SegmentedSieve.MAX_N);
+        assertEquals(expected, SegmentedSieve.countPrimes(from, SegmentedSieve.MAX_N, base));
+        assertEquals(expected, SegmentedSieve.countPrimes(from, SegmentedSieve.MAX_N, base, 3), "in segments of 3");
         long last = base[base.length - 1];
         assertTrue(last * last < SegmentedSieve.MAX_N);
         long next = last + 1;
