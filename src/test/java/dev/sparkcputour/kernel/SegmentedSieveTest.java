@@ -7,17 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The sieve against trial division, a textbook sieve and known values of π, with its segment edges aimed at. */
 class SegmentedSieveTest {
 
-    /** The numbers one full segment covers: one bit per odd number. */
-    private static final long SPAN = 2L * SegmentedSieve.SEGMENT_BITS;
+    /** The numbers one full segment covers: 30 a byte. */
+    private static final long SPAN = 30L * SegmentedSieve.SEGMENT_BYTES;
 
     private static final long TRILLION = 1_000_000_000_000L;
+
+    /** Moves of a range's start that put a number first or last in a segment, at either end of its byte. */
+    private static final long[] SHIFTS = {-59, -31, -30, -29, -1, 0, 1, 29, 30, 31, 59};
 
     /** Small segment sizes, odd ones included, so short ranges cross many segment edges. */
     private static final int[] SMALL_SEGMENTS = {1, 2, 7, 64, 100};
@@ -101,6 +106,46 @@ class SegmentedSieveTest {
     }
 
     @Test
+    void countsThePrimesBelowTenBillionInTwoHalves() {
+        // the threads and Spark strategies count ranges like these; about 2 s of one core
+        long n = 10_000_000_000L;
+        int[] base = SegmentedSieve.basePrimes(n);
+        long half = 4_999_999_999L;
+        assertEquals(455_052_511L, SegmentedSieve.countPrimes(0, half, base) + SegmentedSieve.countPrimes(half, n, base));
+    }
+
+    /** 20-50 s of one core: run with {@code mvn -B -o test -Dtest=SegmentedSieveTest -Dsieve.slow=true}. */
+    @Test
+    @Tag("slow")
+    @EnabledIfSystemProperty(named = "sieve.slow", matches = "true")
+    void countsThePrimesBelowAHundredBillion() {
+        assertEquals(4_118_054_813L, SegmentedSieve.countPrimes(100_000_000_000L));
+    }
+
+    @Test
+    void agreesWithTheTextbookAcrossChunksAndSegments() {
+        Random random = new Random(17);
+        int[] base = SegmentedSieve.basePrimes(3 * SPAN);
+        int[] segments = {SegmentedSieve.CHUNK_BYTES - 1, SegmentedSieve.CHUNK_BYTES + 7, 3 * SegmentedSieve.CHUNK_BYTES + 1,
+            SegmentedSieve.SEGMENT_BYTES};
+        for (int r = 0; r < 40; r++) {
+            long from = (long) (random.nextDouble() * 2 * SPAN);
+            long to = from + random.nextInt((int) SPAN);
+            int bytes = segments[r % segments.length];
+            assertEquals(textbook(from, to), SegmentedSieve.countPrimes(from, to, base, bytes),
+                "[" + from + ", " + to + ") in segments of " + bytes);
+        }
+    }
+
+    @ParameterizedTest(name = "segments of {0} bytes")
+    @CsvSource({"4096", "10007"})
+    void countsThePrimesBelowOneBillionInSmallSegments(int segmentBytes) {
+        // segments this short send the primes above them to the buckets, and a ring of them wraps
+        assertEquals(50_847_534L, SegmentedSieve.countPrimes(0, 1_000_000_000L, SegmentedSieve.basePrimes(1_000_000_000L),
+            segmentBytes));
+    }
+
+    @Test
     void rangesStartingOrEndingOnPrimesAndSquaresOfPrimes() {
         long[] values = {2, 3, 5, 9, 13, 17, 25, 49, 121, 169, 289, 10_007L * 10_007, 1_000_003L * 1_000_003};
         for (long v : values) {
@@ -127,9 +172,9 @@ class SegmentedSieveTest {
 
     @Test
     void segmentEdgesFromZero() {
-        // counting from 0, segments start at 3 + k·SPAN
+        // counting from 0, segments start at k·SPAN, and the byte before holds k·SPAN - 1
         for (long k = 1; k <= 2; k++) {
-            for (long to = 3 + k * SPAN - 3; to <= 3 + k * SPAN + 3; to++) {
+            for (long to = k * SPAN - 32; to <= k * SPAN + 32; to++) {
                 assertEquals(textbook(0, to), SegmentedSieve.countPrimes(to), "to=" + to);
             }
         }
@@ -152,8 +197,9 @@ class SegmentedSieveTest {
         int[] base = SegmentedSieve.basePrimes(3 * SPAN + 1_000);
         for (long q : new long[] {prime, root * root, lastPrime}) {
             for (long k = 1; k <= 2; k++) {
-                // from odd puts q first in segment k, from + 2 puts it last in segment k-1; the even froms between too
-                for (long shift = -1; shift <= 2; shift++) {
+                // a segment starts at the byte of from, 30 numbers a byte: these shifts put q in the
+                // first byte of segment k, or in the last one of segment k-1, at either end of its byte
+                for (long shift : SHIFTS) {
                     long from = q - k * SPAN + shift;
                     for (long to = q - 1; to <= q + 3; to++) {
                         String range = "[" + from + ", " + to + ")";
@@ -170,7 +216,7 @@ class SegmentedSieveTest {
         assertTrue(TrialDivision.isPrime(prime));
         long square = 1_000_003L * 1_000_003;
         int[] base = SegmentedSieve.basePrimes(2 * TRILLION);
-        for (long shift = -1; shift <= 2; shift++) {
+        for (long shift : SHIFTS) {
             long from = prime - SPAN + shift;
             long step = SegmentedSieve.countPrimes(from, prime + 1, base) - SegmentedSieve.countPrimes(from, prime, base);
             assertEquals(1, step, "a prime at the edge, from " + from);
@@ -204,6 +250,11 @@ class SegmentedSieveTest {
     @Test
     void basePrimesReachTheLimitAndNoFurther() {
         int[] base = SegmentedSieve.basePrimes(SegmentedSieve.MAX_N);
+        // the last numbers below the limit, where every sieving prime is large: trial division costs ~0.1 s a prime here
+        long from = SegmentedSieve.MAX_N - 300;
+        long expected = TrialDivision.countPrimes(from, SegmentedSieve.MAX_N);
+        assertEquals(expected, SegmentedSieve.countPrimes(from, SegmentedSieve.MAX_N, base));
+        assertEquals(expected, SegmentedSieve.countPrimes(from, SegmentedSieve.MAX_N, base, 3), "in segments of 3");
         long last = base[base.length - 1];
         assertTrue(last * last < SegmentedSieve.MAX_N);
         long next = last + 1;
