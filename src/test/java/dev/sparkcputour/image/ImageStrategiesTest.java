@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The image strategies on spark-testing-base's shared local context, with the default serializer
- * (Kryo; Java's in {@link ImageStrategiesJavaTest}): one answer, the same arrays, and the copies each makes.
+ * (Java's; Kryo in {@link ImageStrategiesKryoTest}): one answer, the same arrays, and the copies each makes.
  */
 @ExtendWith(SharedSpark.class)
 class ImageStrategiesTest {
