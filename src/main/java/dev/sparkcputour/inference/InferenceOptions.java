@@ -87,17 +87,23 @@ public final class InferenceOptions implements WorkloadOptions {
         seed = value;
     }
 
-    @Option(names = "--model-dir", paramLabel = "DIR", defaultValue = DEFAULT_MODEL_DIR,
+    // no defaultValue: picocli would check the default folder in every compare, even one without this workload
+    @Option(names = "--model-dir", paramLabel = "DIR",
             description = "Where the model folders are written once and reused; on a cluster, a folder every"
-                    + " node sees (default: ${DEFAULT-VALUE}).")
+                    + " node sees (default: " + DEFAULT_MODEL_DIR + ").")
     void setModelDir(Path dir) {
+        modelDir = usableModelDir(dir, "");
+    }
+
+    /** {@code dir} if model folders can be written into it, else a usage error ({@code given}: how it was chosen). */
+    private Path usableModelDir(Path dir, String given) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw Usage.error(spec, "--model-dir", "'" + dir + "' is not a folder");
+            throw Usage.error(spec, "--model-dir", given + "'" + dir + "' is not a folder");
         }
         Usage.creatableIn(dir).ifPresent(why -> {
-            throw Usage.error(spec, "--model-dir", "cannot write into '" + dir + "' (" + why + ")");
+            throw Usage.error(spec, "--model-dir", "cannot write into " + given + "'" + dir + "' (" + why + ")");
         });
-        modelDir = dir;
+        return dir;
     }
 
     @Override
@@ -136,6 +142,7 @@ public final class InferenceOptions implements WorkloadOptions {
                     "%,d test images cannot come from a data set of %,d", test, n));
         }
         int h = hidden != null ? hidden : sizes.hidden();
+        usableModelDir(modelDir, modelDir.equals(Path.of(DEFAULT_MODEL_DIR)) ? "the default folder " : "");
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // every array is made DOUBLE; this guards the rest
         Path folder;
         try {

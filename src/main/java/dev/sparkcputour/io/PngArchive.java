@@ -17,7 +17,9 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A data set of small 8-bit grayscale images as one zip of PNG entries, in the order written (the
@@ -47,8 +49,10 @@ public final class PngArchive {
         for (int i = 0; i * size < pixels.length; i++) {
             image.getRaster().setDataElements(0, 0, width, height, java.util.Arrays.copyOfRange(pixels, i * size, (i + 1) * size));
             png.reset();
-            if (!ImageIO.write(image, "png", png)) {
-                throw new IOException("no PNG writer in this JVM");
+            try (ImageOutputStream stream = new MemoryCacheImageOutputStream(png)) { // never a cache file per image
+                if (!ImageIO.write(image, "png", stream)) {
+                    throw new IOException("no PNG writer in this JVM");
+                }
             }
             zip.putNextEntry(new ZipEntry(String.format(Locale.ROOT, "%06d.png", i)));
             png.writeTo(zip);

@@ -58,7 +58,7 @@ class ReportCommandTest {
             assertEquals(inits[i], replay.at("/runs/" + (13 + i) + "/inits").asInt(), replay.at("/runs/" + (13 + i)).toString());
         }
         assertTrue(live.at("/runs/12/inits").isMissingNode(), "only the inference workload counts inits");
-        assertTrue(rebuilt.out().lines().anyMatch(l -> l.startsWith("inference: ") && l.contains("initialised the model 4 times")),
+        assertTrue(rebuilt.out().lines().anyMatch(l -> l.startsWith("inference: ") && l.contains("initialised the model")),
                 rebuilt.out());
         for (String file : new String[] {"results.csv", "primes.png", "image.png", "inference.png"}) {
             assertTrue(Files.size(dir.resolve("replay").resolve(file)) > 0, file);
