@@ -1,6 +1,6 @@
 package dev.sparkcputour.inference;
 
-import dev.sparkcputour.io.PngArchive;
+import dev.sparkcputour.io.PixelCsv;
 import dev.sparkcputour.spark.ShippedArray;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,12 +31,13 @@ final class Model implements AutoCloseable {
 
     /**
      * The expensive initialisation, as the blog's {@code load_model} and {@code load_data}: reads and
-     * checks the model folder's description and weights, decodes every image of its archive, and
-     * builds the last {@code testImages} of them, scaled to [0, 1], into a native array.
+     * checks the model folder's description and weights, parses every image of its data set (a
+     * 123 MB text file at MNIST's 70,000), and builds the last {@code testImages} of them, scaled to
+     * [0, 1], into a native array.
      */
     static Model load(ModelSource source) throws IOException {
         List<Dense> layers = ModelFolder.readLayers(source.path());
-        byte[] pixels = PngArchive.read(source.path().resolve(ModelFolder.IMAGES), SyntheticMnist.SIDE, SyntheticMnist.SIDE);
+        byte[] pixels = PixelCsv.read(source.path().resolve(ModelFolder.IMAGES), SyntheticMnist.PIXELS);
         int count = pixels.length / SyntheticMnist.PIXELS;
         if (source.testImages() > count) {
             throw new ModelFolder.BadModelException(source.path(), "holds " + count + " images, fewer than the "

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkcputour.io.NpyFormat;
-import dev.sparkcputour.io.PngArchive;
+import dev.sparkcputour.io.PixelCsv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -26,17 +26,17 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A saved model, in a format of our own shaped like a saved Keras one: {@code model.json} lists
  * the layers (Flatten, Dense 512 ReLU, Dropout 0.2, Dense 10 softmax) and names each weight's
- * {@code .npy}; {@code images.zip} holds the 70,000 images as PNGs; {@code manifest.json}, written
+ * {@code .npy}; {@code images.csv} holds the 70,000 images as text, one a line; {@code manifest.json}, written
  * last, every file's size. Written once per seed and size, into a staging folder renamed into
  * place, and reused while the manifest holds.
  */
 final class ModelFolder {
 
     static final String CONFIG = "model.json";
-    static final String IMAGES = "images.zip";
+    static final String IMAGES = "images.csv";
     private static final String MANIFEST = "manifest.json";
     private static final String FORMAT = "spark-cpu-tour model";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 1 kept the images as a zip of PNGs
     private static final double DROPOUT = 0.2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -100,8 +100,8 @@ final class ModelFolder {
             npy(folder.resolve(name + ".bias.npy"), SyntheticMnist.bias(units[i], random), units[i]);
         }
         Files.writeString(folder.resolve(CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(folder.resolve(IMAGES)))) {
-            PngArchive.write(SyntheticMnist.images(images, seed), SyntheticMnist.SIDE, SyntheticMnist.SIDE, out);
+        try (java.io.Writer out = Files.newBufferedWriter(folder.resolve(IMAGES), java.nio.charset.StandardCharsets.US_ASCII)) {
+            PixelCsv.write(SyntheticMnist.images(images, seed), SyntheticMnist.PIXELS, out);
         }
         ObjectNode manifest = JSON.createObjectNode();
         try (Stream<Path> files = Files.list(folder)) {

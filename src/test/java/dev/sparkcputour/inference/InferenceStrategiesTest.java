@@ -89,7 +89,7 @@ class InferenceStrategiesTest {
         Files.write(other.resolve(ModelFolder.IMAGES), java.util.Arrays.copyOf(whole, whole.length / 2));
         assertTrue(!ModelFolder.valid(other));
         assertEquals(other, ModelFolder.ensure(dir, 50, 8, 3, line -> { }));
-        assertArrayEquals(whole, Files.readAllBytes(other.resolve(ModelFolder.IMAGES)), "the same bytes again, from the seed");
+        assertArrayEquals(whole, Files.readAllBytes(other.resolve(ModelFolder.IMAGES)), "the same text again, from the seed");
     }
 
     @Test
