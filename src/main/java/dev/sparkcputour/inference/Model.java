@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -32,8 +32,9 @@ final class Model implements AutoCloseable {
     /**
      * The expensive initialisation, as the blog's {@code load_model} and {@code load_data}: reads and
      * checks the model folder's description and weights, parses every image of its data set (a
-     * 123 MB text file at MNIST's 70,000), and builds the last {@code testImages} of them, scaled to
-     * [0, 1], into a native array.
+     * 123 MB text file at MNIST's 70,000) into rows scaled to [0, 1] and builds them into one native
+     * array (train and test, as TensorFlow's quickstart scales both), then keeps the last
+     * {@code testImages} rows.
      */
     static Model load(ModelSource source) throws IOException {
         List<Dense> layers = ModelFolder.readLayers(source.path());
@@ -43,12 +44,17 @@ final class Model implements AutoCloseable {
             throw new ModelFolder.BadModelException(source.path(), "holds " + count + " images, fewer than the "
                     + source.testImages() + " test images asked for");
         }
-        double[] scaled = new double[source.testImages() * SyntheticMnist.PIXELS];
-        int first = (count - source.testImages()) * SyntheticMnist.PIXELS; // the test set is the last images, as MNIST's
-        for (int i = 0; i < scaled.length; i++) {
-            scaled[i] = (pixels[first + i] & 0xFF) / 255.0;
+        double[][] rows = new double[count][SyntheticMnist.PIXELS];
+        for (int i = 0; i < count; i++) {
+            for (int j = 0; j < SyntheticMnist.PIXELS; j++) {
+                rows[i][j] = (pixels[i * SyntheticMnist.PIXELS + j] & 0xFF) / 255.0;
+            }
         }
-        return new Model(layers, Nd4j.create(scaled, new long[] {source.testImages(), SyntheticMnist.PIXELS}, DataType.DOUBLE));
+        try (INDArray all = Nd4j.create(rows)) { // double[][] makes a DOUBLE array
+            // the test set is the last images, as MNIST's; its own copy, so the rest is freed now
+            return new Model(layers, all.get(NDArrayIndex.interval(count - source.testImages(), count), NDArrayIndex.all())
+                    .dup('c'));
+        }
     }
 
     /** A model around weights that arrived as a broadcast: no file read, no copy of the arrays. */
