@@ -85,6 +85,7 @@ public final class Harness {
         List<Double> warmups = new ArrayList<>();
         List<Double> timed = new ArrayList<>();
         List<SparkMetrics> metrics = new ArrayList<>();
+        List<Map<String, Long>> counts = new ArrayList<>();
         Map<String, Object> settings = trial.settings().get();
         String answer = null;
         for (int i = 0; i < warmup + repeat; i++) {
@@ -108,14 +109,18 @@ public final class Harness {
             }
             answer = result;
             (i < warmup ? warmups : timed).add(seconds);
+            Map<String, Long> counted = trial.counts().get();
+            if (i >= warmup) {
+                counts.add(counted);
+            }
             // into the event log, after the run's own task events: a report can be rebuilt from the log
             RunRecorded.post(spark, new RunRecorded(trial.workload(), trial.strategy(), trial.usesSpark(),
-                    i < warmup ? "warmup" : "timed", i < warmup ? i + 1 : i - warmup + 1, seconds, result, settings));
+                    i < warmup ? "warmup" : "timed", i < warmup ? i + 1 : i - warmup + 1, seconds, result, settings, counted));
             progress.accept(String.format(Locale.ROOT, "  %s took %.3f s%s", what, seconds, spent.failedTasks() == 0
                     ? "" : String.format(Locale.ROOT, " (%d failed task attempts retried)", spent.failedTasks())));
         }
         return new RunResult(trial.workload(), trial.strategy(), settings, warmups, timed, answer,
-                trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty());
+                trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty(), RunResult.meanCounts(counts));
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The machine-readable result, a contract other tools read: {@code machine} then {@code runs},
- * each run with {@code workload, strategy, params, seconds, median_s, min_s, answer} and, for
- * Spark strategies, {@code spark_metrics} (per timed run).
+ * each run with {@code workload, strategy, params, seconds, median_s, min_s, answer}, the
+ * workload's own counts (e.g. {@code inits}) and, for Spark strategies, {@code spark_metrics}
+ * (both per timed run).
  * Jackson is Spark's own dependency, so it is always on the classpath next to Spark.
  */
 public final class JsonFormat implements ResultFormat {
@@ -54,6 +55,7 @@ public final class JsonFormat implements ResultFormat {
                     .put("stddev_s", run.stddevSeconds());
             run.warmupSeconds().forEach(node.putArray("warmup_s")::add);
             node.put("answer", run.answer());
+            run.counts().forEach(node::put); // what the workload counted per timed run, e.g. inits
             run.sparkMetrics().ifPresent(m -> node.putObject("spark_metrics")
                     .put("tasks", m.tasks())
                     .put("failed_tasks", m.failedTasks())

@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 public final class Verdicts {
 
+    /** A workload's count of model initialisations per run (see {@code RunResult#counts}). */
+    private static final String INITS = "inits";
+
     private Verdicts() {
     }
 
@@ -40,9 +43,13 @@ public final class Verdicts {
         RunResult best = spark.get(0);
         RunResult worst = spark.get(spark.size() - 1);
         boolean copiesMatter = spark.stream().anyMatch(r -> r.sparkMetrics().get().imageCopies() > 0);
+        boolean initsCounted = spark.stream().anyMatch(r -> r.counts().containsKey(INITS));
         if (copiesMatter && best != worst) {
             line.append("; ").append(best.strategy()).append(' ').append(copies(best))
                     .append(", ").append(worst.strategy()).append(' ').append(copies(worst));
+        } else if (initsCounted && best != worst) {
+            line.append("; ").append(best.strategy()).append(' ').append(inits(best))
+                    .append(", ").append(worst.strategy()).append(' ').append(inits(worst));
         } else {
             SparkMetrics m = best.sparkMetrics().get();
             line.append(String.format(Locale.ROOT, "; %s ran %d tasks in %d job(s) per run, %.2f s of it deserialising"
@@ -58,6 +65,13 @@ public final class Verdicts {
         return String.format(Locale.ROOT, "deserialised the image %d times per run (%s per job, %.2f s of task"
                 + " deserialisation)", m.imageCopies(), jobs == 0 ? "-" : perJob(m.imageCopies(), jobs),
                 m.deserializeSeconds());
+    }
+
+    /** Initialisations per run, against the tasks and the executor run time they cost. */
+    private static String inits(RunResult run) {
+        SparkMetrics m = run.sparkMetrics().get();
+        return String.format(Locale.ROOT, "initialised the model %d times in %d tasks per run (%.2f s of executor run time)",
+                run.counts().getOrDefault(INITS, 0L), m.tasks(), m.runSeconds());
     }
 
     private static String perJob(long copies, long jobs) {

@@ -8,12 +8,13 @@ import java.util.Optional;
 
 /**
  * One strategy's measured runs of one workload: its settings, the seconds of each timed
- * repetition (warm-ups kept apart), the answer every repetition gave, and for Spark strategies
- * what Spark's listener saw, as a mean per timed repetition.
+ * repetition (warm-ups kept apart), the answer every repetition gave, for Spark strategies
+ * what Spark's listener saw, and what the workload counted itself ({@code counts}, e.g.
+ * {@code inits}), both as a mean per timed repetition.
  */
 public record RunResult(String workload, String strategy, Map<String, Object> params,
                         List<Double> warmupSeconds, List<Double> seconds, String answer,
-                        Optional<SparkMetrics> sparkMetrics) {
+                        Optional<SparkMetrics> sparkMetrics, Map<String, Long> counts) {
 
     public RunResult {
         if (seconds.isEmpty()) {
@@ -22,6 +23,21 @@ public record RunResult(String workload, String strategy, Map<String, Object> pa
         params = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         warmupSeconds = List.copyOf(warmupSeconds);
         seconds = List.copyOf(seconds);
+        counts = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
+    }
+
+    /** A result whose runs counted nothing of their own. */
+    public RunResult(String workload, String strategy, Map<String, Object> params, List<Double> warmupSeconds,
+                     List<Double> seconds, String answer, Optional<SparkMetrics> sparkMetrics) {
+        this(workload, strategy, params, warmupSeconds, seconds, answer, sparkMetrics, Map.of());
+    }
+
+    /** The mean of each count over {@code runs} (one map per timed run), rounded, in the order first named. */
+    public static Map<String, Long> meanCounts(List<Map<String, Long>> runs) {
+        Map<String, Long> sums = new java.util.LinkedHashMap<>();
+        runs.forEach(run -> run.forEach((name, n) -> sums.merge(name, n, Long::sum)));
+        sums.replaceAll((name, sum) -> Math.round(sum / (double) runs.size()));
+        return sums;
     }
 
     /** The median of the timed repetitions (the mean of the middle two for an even count). */

@@ -210,16 +210,19 @@ public final class EventLogReplay {
                 List<Double> warmups = new ArrayList<>();
                 List<Double> timed = new ArrayList<>();
                 List<SparkMetrics> timedMetrics = new ArrayList<>();
+                List<Map<String, Long>> timedCounts = new ArrayList<>();
                 for (RunRecorded r : repetitions) {
                     if (r.phase().equals("warmup")) {
                         warmups.add(r.seconds());
                     } else {
                         timed.add(r.seconds());
                         timedMetrics.add(runMetrics.get(r));
+                        timedCounts.add(r.counts());
                     }
                 }
                 results.add(new RunResult(first.workload(), first.strategy(), first.params(), warmups, timed,
-                        first.answer(), first.usesSpark() ? Optional.of(SparkMetrics.mean(timedMetrics)) : Optional.empty()));
+                        first.answer(), first.usesSpark() ? Optional.of(SparkMetrics.mean(timedMetrics)) : Optional.empty(),
+                        RunResult.meanCounts(timedCounts)));
             }
             Machine m = machine.machine(Optional.ofNullable(appId));
             return Optional.of(new Report(m, results, OptionalDouble.of(machine.sparkStartupSeconds()), Optional.empty()));

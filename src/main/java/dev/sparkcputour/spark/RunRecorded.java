@@ -11,7 +11,14 @@ import org.apache.spark.scheduler.SparkListenerEvent;
  * files stay on a worker). Spark writes and reads custom events as JSON, by class name.
  */
 public record RunRecorded(String workload, String strategy, boolean usesSpark, String phase, int repetition,
-                          double seconds, String answer, Map<String, Object> params) implements SparkListenerEvent {
+                          double seconds, String answer, Map<String, Object> params, Map<String, Long> counts)
+        implements SparkListenerEvent {
+
+    /** What the run counted itself; none in logs written before runs recorded counts. */
+    @Override
+    public Map<String, Long> counts() {
+        return counts == null ? Map.of() : counts;
+    }
 
     @Override
     public boolean logEvent() {

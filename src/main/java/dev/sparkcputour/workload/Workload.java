@@ -32,6 +32,11 @@ public interface Workload {
      */
     WorkloadOptions newOptions();
 
+    /** Whether {@code compare} runs it when {@code --workloads} is not given: the tutorial's two do. */
+    default boolean comparedByDefault() {
+        return true;
+    }
+
     /** What one iteration moves through Spark at the tutorial's size, if it moves more than its answer. */
     default Optional<DataToMove> dataToMove() {
         return Optional.empty();

@@ -241,6 +241,26 @@ class BadInputTest {
                 "image", "--size", "40000", "--strategy", "spark-copy"));
         cases.add(usage("'--size': a 46340×46340 image with serial needs about", "image", "--size", "46340", "--strategy", "serial"));
 
+        // inference: sizes, rounds, workers, seed, the model folder, a test set larger than the data set
+        cases.add(usage("'--images': must be in [1, 200,000], got 0", "inference", "--images", "0"));
+        cases.add(usage("'--images': must be in [1, 200,000], got 200,001", "inference", "--images", "200001"));
+        cases.add(usage("'--test-images': must be in [1, 200,000], got 0", "inference", "--test-images", "0"));
+        cases.add(usage("'--test-images': 2,000 test images cannot come from a data set of 1,200",
+                "inference", "--scale", "tiny", "--test-images", "2000"));
+        cases.add(usage("'--images': 10,000 test images cannot come from a data set of 500", "inference", "--images", "500"));
+        cases.add(usage("'--hidden': must be in [1, 8,192], got 0", "inference", "--hidden", "0"));
+        cases.add(usage("'--hidden': 'wide' is not an int", "inference", "--hidden", "wide"));
+        cases.add(usage("'--rounds': must be in [1, 10,000], got -1", "inference", "--rounds", "-1"));
+        cases.add(usage("'--workers': must be in [1, 100,000], got 0", "inference", "--workers", "0"));
+        cases.add(usage("'--model-seed'", "inference", "--model-seed", "lucky"));
+        cases.add(usage("'--model-dir': '" + fixture("exists.json") + "' is not a folder",
+                "inference", "--model-dir", fixture("exists.json")));
+        cases.add(usage("'--model-dir': cannot write into '/proc/nope' (/proc is not a writable folder)",
+                "inference", "--model-dir", "/proc/nope"));
+        cases.add(usage("'--kernel': unknown kernel 'conv' (expected nd4j)", "inference", "--kernel", "conv"));
+        cases.add(usage("'--strategy': unknown strategy 'actors'", "inference", "--strategy", "actors"));
+        cases.add(usage("'--rounds': must be in [1, 10,000], got 0", "compare", "--workloads", "inference", "--rounds", "0"));
+
         // compare: its own options, and the workloads' passed through
         cases.add(usage("'--workloads': unknown workload 'video'", "compare", "--workloads", "primes,video"));
         cases.add(usage("'--strategies': unknown strategy 'turbo'", "compare", "--strategies", "serial,turbo"));

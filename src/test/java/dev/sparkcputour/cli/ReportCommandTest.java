@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code report --event-log} rebuilds a real run's results from its event log alone. */
+/** {@code report --event-log} rebuilds a real run's results, the inference workload's {@code inits} included, from its event log alone. */
 class ReportCommandTest {
 
     @Test
@@ -22,7 +22,10 @@ class ReportCommandTest {
         System.setProperty("spark.eventLog.dir", events.toString());
         System.setProperty("spark.eventLog.logBlockUpdates.enabled", "true");
         try {
-            Outcome live = run("compare", "--n", "30000", "--size", "60", "--filters", "3", "--iterations", "2",
+            Outcome live = run("compare", "--workloads", "primes,image,inference",
+                    "--n", "30000", "--size", "60", "--filters", "3", "--iterations", "2",
+                    "--images", "300", "--test-images", "50", "--hidden", "16", "--rounds", "2", "--workers", "2",
+                    "--model-dir", dir.resolve("model").toString(),
                     "--master", "local[2]", "--out", dir.resolve("live").toString());
             assertEquals(ExitCodes.OK, live.exit(), live.err());
         } finally {
@@ -38,16 +41,26 @@ class ReportCommandTest {
         JsonNode live = json.readTree(dir.resolve("live/results.json").toFile());
         JsonNode replay = json.readTree(dir.resolve("replay/results.json").toFile());
         assertEquals(live.get("machine"), replay.get("machine"));
-        assertEquals(13, replay.get("runs").size());
-        for (int i = 0; i < 13; i++) {
+        assertEquals(18, replay.get("runs").size());
+        for (int i = 0; i < 18; i++) {
             JsonNode a = live.at("/runs/" + i);
             JsonNode b = replay.at("/runs/" + i);
-            for (String field : new String[] {"workload", "strategy", "answer", "seconds", "warmup_s", "spark_metrics"}) {
+            for (String field : new String[] {"workload", "strategy", "answer", "seconds", "warmup_s", "spark_metrics", "inits"}) {
                 assertEquals(a.get(field), b.get(field), field + " of " + a.get("strategy"));
             }
         }
         assertEquals(6, replay.at("/runs/8/spark_metrics/image_copies").asInt(), "spark-copy: 3 filters × 2 iterations");
-        for (String file : new String[] {"results.csv", "primes.png", "image.png"}) {
+        // inference: once for serial and threads, in each of 2 rounds × 2 tasks, once in the one executor (the driver),
+        // and for the broadcast once on the driver plus once in the executor
+        int[] inits = {1, 1, 4, 1, 2};
+        for (int i = 0; i < inits.length; i++) {
+            assertEquals("inference", replay.at("/runs/" + (13 + i) + "/workload").asText());
+            assertEquals(inits[i], replay.at("/runs/" + (13 + i) + "/inits").asInt(), replay.at("/runs/" + (13 + i)).toString());
+        }
+        assertTrue(live.at("/runs/12/inits").isMissingNode(), "only the inference workload counts inits");
+        assertTrue(rebuilt.out().lines().anyMatch(l -> l.startsWith("inference: ") && l.contains("initialised the model")),
+                rebuilt.out());
+        for (String file : new String[] {"results.csv", "primes.png", "image.png", "inference.png"}) {
             assertTrue(Files.size(dir.resolve("replay").resolve(file)) > 0, file);
         }
     }

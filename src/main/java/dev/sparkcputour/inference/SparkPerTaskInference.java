@@ -1,0 +1,33 @@
+package dev.sparkcputour.inference;
+
+import dev.sparkcputour.spark.SparkHandle;
+
+/**
+ * Every task initialises its own model (the blog's multiprocessing pool): only the model's source,
+ * a path, travels in the closure, and each task reads the files, decodes the images and builds the
+ * arrays again, then frees them when its batch is done. Initialisations: one per task.
+ */
+final class SparkPerTaskInference implements InferenceStrategy {
+
+    @Override
+    public String name() {
+        return "spark-per-task";
+    }
+
+    @Override
+    public boolean usesSpark() {
+        return true;
+    }
+
+    @Override
+    public Outcome classifyAll(InferenceParams params, SparkHandle spark) throws Exception {
+        ModelSource source = params.source();
+        return SparkRounds.counting(spark, inits -> SparkRounds.run(spark, params, name(), "the model loaded in every task",
+                worker -> {
+                    try (Model model = Model.load(source)) {
+                        inits.add(1);
+                        return model.classify();
+                    }
+                }));
+    }
+}
