@@ -1,6 +1,7 @@
 package dev.sparkcputour.registry;
 
 import dev.sparkcputour.image.ImageWorkload;
+import dev.sparkcputour.prefixes.PrefixesWorkload;
 import dev.sparkcputour.primes.PrimesWorkload;
 import dev.sparkcputour.workload.Workload;
 import java.util.List;
@@ -11,7 +12,8 @@ public final class Workloads {
 
     private static final List<Workload> ALL = List.of(
             new PrimesWorkload(),
-            new ImageWorkload());
+            new ImageWorkload(),
+            new PrefixesWorkload());
 
     private Workloads() {
     }

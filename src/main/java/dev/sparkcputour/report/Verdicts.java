@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 public final class Verdicts {
 
+    /** Results a Spark run brings back per run beyond which, at ten times another's, they are its story. */
+    private static final long SHIPS_STATE_BYTES = 1L << 20;
+
     private Verdicts() {
     }
 
@@ -40,9 +43,18 @@ public final class Verdicts {
         RunResult best = spark.get(0);
         RunResult worst = spark.get(spark.size() - 1);
         boolean copiesMatter = spark.stream().anyMatch(r -> r.sparkMetrics().get().imageCopies() > 0);
+        RunResult heaviest = spark.stream().max(Comparator.comparingLong(r -> r.sparkMetrics().get().resultBytes()))
+                .orElseThrow();
+        long lightestBytes = spark.stream().mapToLong(r -> r.sparkMetrics().get().resultBytes()).min().orElseThrow();
+        long heaviestBytes = heaviest.sparkMetrics().get().resultBytes();
         if (copiesMatter && best != worst) {
             line.append("; ").append(best.strategy()).append(' ').append(copies(best))
                     .append(", ").append(worst.strategy()).append(' ').append(copies(worst));
+        } else if (heaviest != best && heaviestBytes >= SHIPS_STATE_BYTES && heaviestBytes > 10 * lightestBytes) {
+            // state shipped through the driver: out in the task data, back in the results
+            line.append("; ").append(best.strategy()).append(' ').append(shipped(best))
+                    .append(", ").append(heaviest.strategy()).append(' ').append(shipped(heaviest))
+                    .append(": the data it moves through the driver is its gap");
         } else {
             SparkMetrics m = best.sparkMetrics().get();
             line.append(String.format(Locale.ROOT, "; %s ran %d tasks in %d job(s) per run, %.2f s of it deserialising"
@@ -58,6 +70,12 @@ public final class Verdicts {
         return String.format(Locale.ROOT, "deserialised the image %d times per run (%s per job, %.2f s of task"
                 + " deserialisation)", m.imageCopies(), jobs == 0 ? "-" : perJob(m.imageCopies(), jobs),
                 m.deserializeSeconds());
+    }
+
+    private static String shipped(RunResult run) {
+        SparkMetrics m = run.sparkMetrics().get();
+        return String.format(Locale.ROOT, "returned %.1f MB of task results per run in %d job(s), with %.2f s of task"
+                + " deserialisation", m.resultBytes() / 1e6, jobsPerRun(run), m.deserializeSeconds());
     }
 
     private static String perJob(long copies, long jobs) {

@@ -27,6 +27,14 @@ public interface Workload {
     List<String> kernels();
 
     /**
+     * Whether {@code compare} runs it when {@code --workloads} is not given: the tutorial's own
+     * workloads do; the blog's later benchmarks run when named.
+     */
+    default boolean comparedByDefault() {
+        return true;
+    }
+
+    /**
      * Fresh options for one command: a picocli mixin holding its sizes, sources and kernel, which
      * loads and checks its inputs (memory needs included) and makes its trials.
      */

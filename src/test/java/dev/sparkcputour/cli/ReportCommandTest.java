@@ -51,4 +51,36 @@ class ReportCommandTest {
             assertTrue(Files.size(dir.resolve("replay").resolve(file)) > 0, file);
         }
     }
+
+    /** The blog's stateful benchmark, named in compare: table, verdict, chart, and the same runs again from the event log. */
+    @Test
+    void thePrefixWorkloadRunsInCompareAndRebuildsFromItsEventLog(@TempDir Path dir) throws Exception {
+        Path events = Files.createDirectories(dir.resolve("spark-events"));
+        System.setProperty("spark.eventLog.enabled", "true");
+        System.setProperty("spark.eventLog.dir", events.toString());
+        try {
+            Outcome live = run("compare", "--workloads", "prefixes", "--scale", "tiny", "--shards", "2", "--words", "3000",
+                    "--master", "local[2]", "--warmup", "0", "--repeat", "1", "--out", dir.resolve("live").toString());
+            assertEquals(ExitCodes.OK, live.exit(), live.err());
+            assertEquals(4, live.out().lines().filter(l -> l.startsWith("prefixes ")).count(), live.out());
+            assertTrue(live.out().lines().anyMatch(l -> l.startsWith("prefixes: ") && l.contains("spark-via-driver returned")),
+                    live.out());
+            assertTrue(Files.size(dir.resolve("live/prefixes.png")) > 0);
+        } finally {
+            System.clearProperty("spark.eventLog.enabled");
+            System.clearProperty("spark.eventLog.dir");
+        }
+        Outcome rebuilt = run("report", "--event-log", events.toString(), "--out", dir.resolve("replay").toString());
+        assertEquals(ExitCodes.OK, rebuilt.exit(), rebuilt.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode live = json.readTree(dir.resolve("live/results.json").toFile()).get("runs");
+        JsonNode replay = json.readTree(dir.resolve("replay/results.json").toFile()).get("runs");
+        assertEquals(live.size(), replay.size());
+        for (int i = 0; i < live.size(); i++) {
+            for (String field : new String[] {"strategy", "answer", "params", "spark_metrics"}) {
+                assertEquals(live.get(i).get(field), replay.get(i).get(field), field + " of " + live.get(i).get("strategy"));
+            }
+        }
+        assertEquals(4, live.at("/runs/3/spark_metrics/tasks").asInt(), "spark-via-driver: 2 shards × 2 rounds");
+    }
 }
