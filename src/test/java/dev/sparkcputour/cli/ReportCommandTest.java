@@ -58,6 +58,7 @@ class ReportCommandTest {
         Path events = Files.createDirectories(dir.resolve("spark-events"));
         System.setProperty("spark.eventLog.enabled", "true");
         System.setProperty("spark.eventLog.dir", events.toString());
+        System.setProperty("spark.eventLog.logBlockUpdates.enabled", "true");
         try {
             Outcome live = run("compare", "--workloads", "prefixes", "--scale", "tiny", "--shards", "2", "--words", "3000",
                     "--master", "local[2]", "--warmup", "0", "--repeat", "1", "--out", dir.resolve("live").toString());
@@ -69,6 +70,7 @@ class ReportCommandTest {
         } finally {
             System.clearProperty("spark.eventLog.enabled");
             System.clearProperty("spark.eventLog.dir");
+            System.clearProperty("spark.eventLog.logBlockUpdates.enabled");
         }
         Outcome rebuilt = run("report", "--event-log", events.toString(), "--out", dir.resolve("replay").toString());
         assertEquals(ExitCodes.OK, rebuilt.exit(), rebuilt.err());

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @SharedSpark.Master("local[2,2]")
 class PrefixesStrategiesTest {
 
-    /** Three shards of 2 documents of 3,000 words: length-2 prefixes become popular too. */
-    private static final PrefixesParams PARAMS = new PrefixesParams(7, 3, 2, 3_000, 2);
+    /** Three shards of 2 documents of the blog's 10,000 words: some 2-byte prefixes become popular too. */
+    private static final PrefixesParams PARAMS = new PrefixesParams(7, 3, 2, 10_000, 2);
 
     /** Every first task attempt fails (after its counting), and is retried once. */
     private static final TaskFaults EVERY_FIRST_ATTEMPT = new TaskFaults(1, 5);
@@ -100,7 +100,7 @@ class PrefixesStrategiesTest {
             assertEquals(before + PARAMS.docsPerShard(), jobs.length);
             List<String> descriptions = java.util.Arrays.stream(jobs)
                     .mapToObj(job -> sc.sc().statusStore().job(job).description().get()).sorted().toList();
-            assertTrue(descriptions.contains("prefixes · spark-via-driver · 3 shards × 2 docs × 3,000 words · round 2/2"),
+            assertTrue(descriptions.contains("prefixes · spark-via-driver · 3 shards × 2 docs × 10,000 words · round 2/2"),
                     descriptions.toString());
         }
     }
