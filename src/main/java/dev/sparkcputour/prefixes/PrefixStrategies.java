@@ -11,7 +11,7 @@ public final class PrefixStrategies {
             new SerialPrefixes(),
             new ThreadPoolPrefixes(),
             new SparkInTaskPrefixes(),
-            new SparkViaDriverPrefixes());
+            new SparkRoundTripPrefixes());
 
     private PrefixStrategies() {
     }

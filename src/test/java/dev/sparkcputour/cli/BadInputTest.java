@@ -256,7 +256,7 @@ class BadInputTest {
         cases.add(usage("'--words': 1,000,000 documents of 10,000,000 words per shard need up to",
                 "prefixes", "--docs-per-shard", "1000000", "--words", "10000000", "--strategy", "threads"));
         cases.add(usage("'--strategy': unknown strategy 'actors' (expected one of serial, threads, spark-in-task,"
-                + " spark-via-driver, all)", "prefixes", "--strategy", "actors"));
+                + " spark-roundtrip, all)", "prefixes", "--strategy", "actors"));
         cases.add(usage("'--kernel': the prefix workload has one kernel, its trie", "prefixes", "--kernel", "trial"));
         cases.add(usage("'--words': must be in [1, 10,000,000], got 0", "compare", "--workloads", "prefixes", "--words", "0"));
 

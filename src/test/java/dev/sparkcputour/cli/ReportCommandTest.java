@@ -61,10 +61,10 @@ class ReportCommandTest {
         System.setProperty("spark.eventLog.logBlockUpdates.enabled", "true");
         try {
             Outcome live = run("compare", "--workloads", "prefixes", "--scale", "tiny", "--shards", "2", "--words", "3000",
-                    "--master", "local[2]", "--warmup", "0", "--repeat", "1", "--out", dir.resolve("live").toString());
+                    "--master", "local[2]", "--warmup", "1", "--repeat", "1", "--out", dir.resolve("live").toString());
             assertEquals(ExitCodes.OK, live.exit(), live.err());
             assertEquals(4, live.out().lines().filter(l -> l.startsWith("prefixes ")).count(), live.out());
-            assertTrue(live.out().lines().anyMatch(l -> l.startsWith("prefixes: ") && l.contains("spark-via-driver returned")),
+            assertTrue(live.out().lines().anyMatch(l -> l.startsWith("prefixes: ") && l.contains("spark-roundtrip returned")),
                     live.out());
             assertTrue(Files.size(dir.resolve("live/prefixes.png")) > 0);
         } finally {
@@ -83,6 +83,6 @@ class ReportCommandTest {
                 assertEquals(live.get(i).get(field), replay.get(i).get(field), field + " of " + live.get(i).get("strategy"));
             }
         }
-        assertEquals(4, live.at("/runs/3/spark_metrics/tasks").asInt(), "spark-via-driver: 2 shards × 2 rounds");
+        assertEquals(4, live.at("/3/spark_metrics/tasks").asInt(), "spark-roundtrip: 2 shards × 2 rounds");
     }
 }

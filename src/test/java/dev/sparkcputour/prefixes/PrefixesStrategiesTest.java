@@ -40,7 +40,7 @@ class PrefixesStrategiesTest {
         try (SparkHandle spark = SparkHandle.wrap(sc)) {
             Report report = new Harness(0, 1, line -> { })
                     .run(PrefixStrategies.trials(PrefixStrategies.ALL, PARAMS, spark), spark);
-            assertEquals(List.of("serial", "threads", "spark-in-task", "spark-via-driver"),
+            assertEquals(List.of("serial", "threads", "spark-in-task", "spark-roundtrip"),
                     report.runs().stream().map(RunResult::strategy).toList());
             assertTrue(report.allAgree(), report.runs().toString());
             PopularPrefixes serial = new SerialPrefixes().popular(PARAMS, spark);
@@ -50,11 +50,11 @@ class PrefixesStrategiesTest {
             Map<String, SparkMetrics> metrics = report.runs().stream().filter(r -> r.sparkMetrics().isPresent())
                     .collect(Collectors.toMap(RunResult::strategy, r -> r.sparkMetrics().get()));
             assertEquals(PARAMS.shards(), metrics.get("spark-in-task").tasks(), "one task per shard");
-            assertEquals((long) PARAMS.shards() * PARAMS.docsPerShard(), metrics.get("spark-via-driver").tasks(),
+            assertEquals((long) PARAMS.shards() * PARAMS.docsPerShard(), metrics.get("spark-roundtrip").tasks(),
                     "one job of one task per shard per round");
             long stateBytes = PARAMS.count(0).bytes();
-            assertTrue(metrics.get("spark-via-driver").resultBytes() > stateBytes,
-                    "the states come back every round: " + metrics.get("spark-via-driver"));
+            assertTrue(metrics.get("spark-roundtrip").resultBytes() > stateBytes,
+                    "the states come back every round: " + metrics.get("spark-roundtrip"));
             assertTrue(metrics.get("spark-in-task").resultBytes() < stateBytes / 10,
                     "only the popular sets come back: " + metrics.get("spark-in-task"));
         }
@@ -65,7 +65,7 @@ class PrefixesStrategiesTest {
         try (SparkHandle spark = SparkHandle.wrap(sc, EVERY_FIRST_ATTEMPT)) {
             String exact = new SerialPrefixes().popular(PARAMS, spark).answer();
             assertEquals(exact, new SparkInTaskPrefixes().popular(PARAMS, spark).answer());
-            assertEquals(exact, new SparkViaDriverPrefixes().popular(PARAMS, spark).answer());
+            assertEquals(exact, new SparkRoundTripPrefixes().popular(PARAMS, spark).answer());
 
             PopularPrefixes executorMap = new SparkExecutorMapPrefixes().popular(PARAMS, spark);
             assertNotEquals(exact, executorMap.answer());
@@ -94,13 +94,13 @@ class PrefixesStrategiesTest {
     @Test
     void eachRoundOfTheDriverShippedStateIsOneLabelledJob(JavaSparkContext sc) {
         try (SparkHandle spark = SparkHandle.wrap(sc)) {
-            int before = sc.statusTracker().getJobIdsForGroup("prefixes-spark-via-driver").length;
-            new SparkViaDriverPrefixes().popular(PARAMS, spark);
-            int[] jobs = sc.statusTracker().getJobIdsForGroup("prefixes-spark-via-driver");
+            int before = sc.statusTracker().getJobIdsForGroup("prefixes-spark-roundtrip").length;
+            new SparkRoundTripPrefixes().popular(PARAMS, spark);
+            int[] jobs = sc.statusTracker().getJobIdsForGroup("prefixes-spark-roundtrip");
             assertEquals(before + PARAMS.docsPerShard(), jobs.length);
             List<String> descriptions = java.util.Arrays.stream(jobs)
                     .mapToObj(job -> sc.sc().statusStore().job(job).description().get()).sorted().toList();
-            assertTrue(descriptions.contains("prefixes · spark-via-driver · 3 shards × 2 docs × 10,000 words · round 2/2"),
+            assertTrue(descriptions.contains("prefixes · spark-roundtrip · 3 shards × 2 docs × 10,000 words · round 2/2"),
                     descriptions.toString());
         }
     }

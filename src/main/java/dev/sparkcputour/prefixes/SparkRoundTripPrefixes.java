@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The blog's multiprocessing version: one job per round, each shard's whole state shipped out in
- * its task's data (serialised on the driver, deserialised by the task) and back as the task's
- * result, collected and re-parallelized for the next round. What it ships grows every round; it
+ * The blog's multiprocessing version: every round, each shard's whole state makes a round trip
+ * through the driver, out in its task's data (serialised on the driver, deserialised by the task)
+ * and back as the task's result, collected and re-parallelized for the next round's job. What it ships grows every round; it
  * shows as task deserialisation time and result bytes.
  */
-public final class SparkViaDriverPrefixes implements PrefixStrategy {
+public final class SparkRoundTripPrefixes implements PrefixStrategy {
 
     /** A worker's state in transit: which shard it counts, and its counts so far. */
     public record ShardState(int shard, PrefixCounts counts) implements Serializable {
@@ -21,7 +21,7 @@ public final class SparkViaDriverPrefixes implements PrefixStrategy {
 
     @Override
     public String name() {
-        return "spark-via-driver";
+        return "spark-roundtrip";
     }
 
     @Override
