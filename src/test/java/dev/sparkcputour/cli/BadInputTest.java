@@ -243,12 +243,9 @@ class BadInputTest {
 
         // prefixes: counts and sizes, refused before any document is drawn
         cases.add(usage("'--shards': must be in [1, 4,096], got 0", "prefixes", "--shards", "0"));
-        cases.add(usage("'--shards': must be in [1, 4,096], got 5,000", "prefixes", "--shards", "5000"));
         cases.add(usage("'--shards': 'two' is not an int", "prefixes", "--shards", "two"));
         cases.add(usage("'--docs-per-shard': must be in [1, 1,000,000], got 0", "prefixes", "--docs-per-shard", "0"));
-        cases.add(usage("'--docs-per-shard': must be in [1, 1,000,000], got -3", "prefixes", "--docs-per-shard", "-3"));
         cases.add(usage("'--docs-per-shard'", "prefixes", "--docs-per-shard", "1e3"));
-        cases.add(usage("'--words': must be in [1, 10,000,000], got 0", "prefixes", "--words", "0"));
         cases.add(usage("'--words': must be in [1, 10,000,000], got 20,000,000", "prefixes", "--words", "20000000"));
         cases.add(usage("'--words'", "prefixes", "--words", "many"));
         cases.add(usage("'--words': 100 documents of 100,000 words per shard need up to",
