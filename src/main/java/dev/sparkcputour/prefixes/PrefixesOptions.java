@@ -23,7 +23,7 @@ public final class PrefixesOptions implements WorkloadOptions {
     /** Tests: a few thousand words, well under a second. */
     static final int TINY_DOCS = 2;
     static final int TINY_WORDS = 1_000;
-    /** Four times the blog's rounds: state that grows to about 150 MB per shard. */
+    /** Four times the blog's rounds: 400,000 words per shard, a state of about 25 MB. */
     static final int LARGE_DOCS = 40;
     static final int LARGE_WORDS = 10_000;
 
