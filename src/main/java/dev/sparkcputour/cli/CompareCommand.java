@@ -68,7 +68,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",
-            description = "Workloads to run, comma-separated (default: the tutorial's, primes,image).")
+            description = "Workloads to run, comma-separated (default: the tutorial's; the blog's later benchmarks"
+                    + " run when named).")
     void setWorkloads(List<String> names) {
         for (String name : names) {
             if (Workloads.byName(name).isEmpty()) {

@@ -59,7 +59,8 @@ public final class WorkloadCommand implements Callable<Integer> {
             protected Object[][] getContents() {
                 return new Object[][] {
                     {"strategy", String.join(", ", workload.strategies()) + " or " + ALL + " (default: " + ALL + ")."},
-                    {"kernel", "One of " + Usage.oneOf(workload.kernels()) + " (default: the first)."}};
+                    {"kernel", workload.kernels().isEmpty() ? "Not used: this workload has one kernel."
+                            : "One of " + Usage.oneOf(workload.kernels()) + " (default: the first)."}};
             }
         });
         return line;

@@ -2,6 +2,7 @@ package dev.sparkcputour.registry;
 
 import dev.sparkcputour.image.ImageWorkload;
 import dev.sparkcputour.inference.InferenceWorkload;
+import dev.sparkcputour.prefixes.PrefixesWorkload;
 import dev.sparkcputour.primes.PrimesWorkload;
 import dev.sparkcputour.workload.Workload;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class Workloads {
     private static final List<Workload> ALL = List.of(
             new PrimesWorkload(),
             new ImageWorkload(),
+            new PrefixesWorkload(),
             new InferenceWorkload());
 
     private Workloads() {

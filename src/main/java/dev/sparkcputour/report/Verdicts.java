@@ -17,6 +17,8 @@ public final class Verdicts {
 
     /** A workload's count of model initialisations per run (see {@code RunResult#counts}). */
     private static final String INITS = "inits";
+    /** Results a Spark run brings back per run beyond which, at ten times another's, they are its story. */
+    private static final long SHIPS_STATE_BYTES = 1L << 20;
 
     private Verdicts() {
     }
@@ -44,12 +46,21 @@ public final class Verdicts {
         RunResult worst = spark.get(spark.size() - 1);
         boolean copiesMatter = spark.stream().anyMatch(r -> r.sparkMetrics().get().imageCopies() > 0);
         boolean initsCounted = spark.stream().anyMatch(r -> r.counts().containsKey(INITS));
+        RunResult heaviest = spark.stream().max(Comparator.comparingLong(r -> r.sparkMetrics().get().resultBytes()))
+                .orElseThrow();
+        long lightestBytes = spark.stream().mapToLong(r -> r.sparkMetrics().get().resultBytes()).min().orElseThrow();
+        long heaviestBytes = heaviest.sparkMetrics().get().resultBytes();
         if (copiesMatter && best != worst) {
             line.append("; ").append(best.strategy()).append(' ').append(copies(best))
                     .append(", ").append(worst.strategy()).append(' ').append(copies(worst));
         } else if (initsCounted && best != worst) {
             line.append("; ").append(best.strategy()).append(' ').append(inits(best))
                     .append(", ").append(worst.strategy()).append(' ').append(inits(worst));
+        } else if (heaviest != best && heaviestBytes >= SHIPS_STATE_BYTES && heaviestBytes > 10 * lightestBytes) {
+            // state shipped through the driver: out in the task data, back in the results
+            line.append("; ").append(best.strategy()).append(' ').append(shipped(best))
+                    .append(", ").append(heaviest.strategy()).append(' ').append(shipped(heaviest))
+                    .append(": the data it moves through the driver is its gap");
         } else {
             SparkMetrics m = best.sparkMetrics().get();
             line.append(String.format(Locale.ROOT, "; %s ran %d tasks in %d job(s) per run, %.2f s of it deserialising"
@@ -72,6 +83,12 @@ public final class Verdicts {
         SparkMetrics m = run.sparkMetrics().get();
         return String.format(Locale.ROOT, "initialised the model %d times in %d tasks per run (%.2f s of executor run time)",
                 run.counts().getOrDefault(INITS, 0L), m.tasks(), m.runSeconds());
+    }
+
+    private static String shipped(RunResult run) {
+        SparkMetrics m = run.sparkMetrics().get();
+        return String.format(Locale.ROOT, "returned %.1f MB of task results per run in %d job(s), with %.2f s of task"
+                + " deserialisation", m.resultBytes() / 1e6, jobsPerRun(run), m.deserializeSeconds());
     }
 
     private static String perJob(long copies, long jobs) {

@@ -53,7 +53,12 @@ public final class SparkHandle implements AutoCloseable {
 
     /** A handle over a context someone else owns (tests' shared context); {@link #close()} leaves it running. */
     public static SparkHandle wrap(JavaSparkContext existing) {
-        return new SparkHandle(existing.getConf(), existing, false, TaskFaults.NONE);
+        return wrap(existing, TaskFaults.NONE);
+    }
+
+    /** As {@link #wrap(JavaSparkContext)}, with {@code faults} injected into the strategies' tasks. */
+    public static SparkHandle wrap(JavaSparkContext existing, TaskFaults faults) {
+        return new SparkHandle(existing.getConf(), existing, false, faults);
     }
 
     /** The settings the context starts with (tests read them). */

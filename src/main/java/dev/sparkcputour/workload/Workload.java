@@ -27,15 +27,18 @@ public interface Workload {
     List<String> kernels();
 
     /**
+     * Whether {@code compare} runs it when {@code --workloads} is not given: the tutorial's own
+     * workloads do; the blog's later benchmarks run when named.
+     */
+    default boolean comparedByDefault() {
+        return true;
+    }
+
+    /**
      * Fresh options for one command: a picocli mixin holding its sizes, sources and kernel, which
      * loads and checks its inputs (memory needs included) and makes its trials.
      */
     WorkloadOptions newOptions();
-
-    /** Whether {@code compare} runs it when {@code --workloads} is not given: the tutorial's two do. */
-    default boolean comparedByDefault() {
-        return true;
-    }
 
     /** What one iteration moves through Spark at the tutorial's size, if it moves more than its answer. */
     default Optional<DataToMove> dataToMove() {

@@ -261,6 +261,22 @@ class BadInputTest {
         cases.add(usage("'--strategy': unknown strategy 'actors'", "inference", "--strategy", "actors"));
         cases.add(usage("'--rounds': must be in [1, 10,000], got 0", "compare", "--workloads", "inference", "--rounds", "0"));
 
+        // prefixes: counts and sizes, refused before any document is drawn
+        cases.add(usage("'--shards': must be in [1, 4,096], got 0", "prefixes", "--shards", "0"));
+        cases.add(usage("'--shards': 'two' is not an int", "prefixes", "--shards", "two"));
+        cases.add(usage("'--docs-per-shard': must be in [1, 1,000,000], got 0", "prefixes", "--docs-per-shard", "0"));
+        cases.add(usage("'--docs-per-shard'", "prefixes", "--docs-per-shard", "1e3"));
+        cases.add(usage("'--words': must be in [1, 10,000,000], got 20,000,000", "prefixes", "--words", "20000000"));
+        cases.add(usage("'--words'", "prefixes", "--words", "many"));
+        cases.add(usage("'--words': 100 documents of 100,000 words per shard need up to",
+                "prefixes", "--docs-per-shard", "100", "--words", "100000"));
+        cases.add(usage("'--words': 1,000,000 documents of 10,000,000 words per shard need up to",
+                "prefixes", "--docs-per-shard", "1000000", "--words", "10000000", "--strategy", "threads"));
+        cases.add(usage("'--strategy': unknown strategy 'actors' (expected one of serial, threads, spark-in-task,"
+                + " spark-roundtrip, all)", "prefixes", "--strategy", "actors"));
+        cases.add(usage("'--kernel': the prefix workload has one kernel, its trie", "prefixes", "--kernel", "trial"));
+        cases.add(usage("'--words': must be in [1, 10,000,000], got 0", "compare", "--workloads", "prefixes", "--words", "0"));
+
         // compare: its own options, and the workloads' passed through
         cases.add(usage("'--workloads': unknown workload 'video'", "compare", "--workloads", "primes,video"));
         cases.add(usage("'--strategies': unknown strategy 'turbo'", "compare", "--strategies", "serial,turbo"));

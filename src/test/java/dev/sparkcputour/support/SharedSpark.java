@@ -19,7 +19,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * JUnit 5 driver for spark-testing-base's {@link SharedJavaSparkContext}, whose own lifecycle
  * hooks are JUnit 4 annotations: one local context (UI off) per test class, injected as a
  * {@link JavaSparkContext} parameter, with the serializer settings every run of the tool gets
- * ({@link SerializerConf}) or the serializer the class names with {@link SerializedWith}.
+ * ({@link SerializerConf}) or the serializer the class names with {@link SerializedWith}, on
+ * {@code local[*]} or the master it names with {@link Master}.
  * Use with {@code @ExtendWith(SharedSpark.class)}.
  */
 public final class SharedSpark implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -31,19 +32,29 @@ public final class SharedSpark implements BeforeAllCallback, AfterAllCallback, P
         String value();
     }
 
+    /** Runs the class's context on this master, e.g. {@code local[2,2]} for retried tasks. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface Master {
+        String value();
+    }
+
     /** Set before the context starts; a JVM runs one test class (surefire's reuseForks=false). */
     private static volatile String serializer = SerializerConf.DEFAULT;
+    private static volatile String master = "local[*]";
 
     private static final SharedJavaSparkContext SHARED = new SharedJavaSparkContext() {
         @Override
         public SparkConf conf() {
-            return SerializerConf.serializedWith(super.conf(), serializer);
+            return SerializerConf.serializedWith(super.conf().setMaster(master), serializer);
         }
     };
 
     @Override
     public void beforeAll(ExtensionContext context) {
         serializer = serializerOf(context.getRequiredTestClass());
+        master = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Master.class).map(Master::value)
+                .orElse("local[*]");
         SHARED.runBefore();
     }
 
