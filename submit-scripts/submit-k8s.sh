@@ -110,8 +110,11 @@ if [ "${WAIT:-true}" = false ]; then
   echo "submit-k8s: driver pod $pod created; not waiting for it (WAIT=false)" >&2
   exit 0
 fi
-# the last phase the client saw: its "State changed" blocks have a "phase: P" line of their own
-phase="$(grep -o -E '(\(phase: |^[[:space:]]+phase: )[A-Za-z]+' "$LOG" | tail -n 1 | sed 's/.*phase: //' || true)"
+# the phases the client saw: its "State changed" blocks have a "phase: P" line of their own. A
+# pod never leaves Succeeded or Failed, so one of those wins over a stale event logged after it.
+phases="$(grep -o -E '(\(phase: |^[[:space:]]+phase: )[A-Za-z]+' "$LOG" | sed 's/.*phase: //' || true)"
+phase="$(grep -E '^(Succeeded|Failed)$' <<< "$phases" | tail -n 1 || true)"
+phase="${phase:-$(tail -n 1 <<< "$phases")}"
 case "$phase" in
   Succeeded) echo "submit-k8s: driver pod $pod Succeeded" >&2 ;;
   "") fail 1 "driver pod $pod: no final phase in spark-submit's log (is org.apache.spark.deploy.k8s.submit at INFO?)" ;;
