@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the results were measured: the JSON {@code machine} block. The first four fields are
@@ -21,6 +24,26 @@ public record Machine(int cores, String java, String spark, String master, Strin
                 sparkVersion, master, serializer, cpuModel(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
                 nd4j.backend(), nd4j.blas(), BuildInfo.current().commit(), sparkApp);
+    }
+
+    /** The task slots its master gave Spark, if the master says ({@link #localSlots}); empty on a cluster. */
+    public OptionalInt taskSlots() {
+        return localSlots(master, cores);
+    }
+
+    /**
+     * The task slots of a local master: {@code local} 1, {@code local[N]} N, {@code local[*]}
+     * {@code cores}; empty for a cluster master, whose slots the URL does not say.
+     */
+    public static OptionalInt localSlots(String master, int cores) {
+        if (master.equals("local")) {
+            return OptionalInt.of(1);
+        }
+        Matcher m = Pattern.compile("local\\[(\\*|[0-9]+).*").matcher(master);
+        if (!m.matches()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(m.group(1).equals("*") ? cores : Integer.parseInt(m.group(1)));
     }
 
     /** ND4J's backend and BLAS, or {@link #NOT_LOADED} when no workload needed ND4J (it takes seconds to load). */

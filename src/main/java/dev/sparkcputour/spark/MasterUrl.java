@@ -32,15 +32,7 @@ public final class MasterUrl {
 
     /** The task slots of a local master ({@code local} 1, {@code local[N]} N, {@code local[*]} the cores); empty otherwise. */
     public static java.util.OptionalInt localSlots(String master) {
-        if (master.equals("local")) {
-            return java.util.OptionalInt.of(1);
-        }
-        java.util.regex.Matcher m = Pattern.compile("local\\[(\\*|[0-9]+).*").matcher(master);
-        if (!m.matches()) {
-            return java.util.OptionalInt.empty();
-        }
-        return java.util.OptionalInt.of(m.group(1).equals("*")
-                ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1)));
+        return dev.sparkcputour.results.Machine.localSlots(master, Runtime.getRuntime().availableProcessors());
     }
 
     /** Returns {@code master}, or throws with a one-line message naming the accepted forms. */
