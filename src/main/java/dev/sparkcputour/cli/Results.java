@@ -1,13 +1,13 @@
 package dev.sparkcputour.cli;
 
 import dev.sparkcputour.report.AtomicFiles;
-import dev.sparkcputour.report.Charts;
 import dev.sparkcputour.report.CsvFormat;
 import dev.sparkcputour.results.RunResult;
 import dev.sparkcputour.report.SweepTable;
 import dev.sparkcputour.report.JsonFormat;
 import dev.sparkcputour.results.Report;
 import dev.sparkcputour.report.TableFormat;
+import dev.sparkcputour.report.TimeBars;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,8 +74,7 @@ final class Results {
         AtomicFiles.write(folder.resolve("results.json"), new JsonFormat(), report);
         AtomicFiles.write(folder.resolve("results.csv"), new CsvFormat(), report);
         for (String workload : report.workloads()) {
-            List<RunResult> runs = report.runs().stream().filter(r -> r.workload().equals(workload)).toList();
-            AtomicFiles.write(folder.resolve(workload + ".png"), png -> Charts.medianBars(workload, runs, png));
+            AtomicFiles.write(folder.resolve(workload + ".png"), png -> TimeBars.write(workload, report, png));
         }
     }
 

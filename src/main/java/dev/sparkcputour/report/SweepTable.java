@@ -47,7 +47,7 @@ public final class SweepTable implements ResultFormat {
             double base = points.get(0).medianSeconds() * cores.get(0);
             speedups.add(points.stream().map(p -> base / p.medianSeconds()).toList());
         }
-        Charts.speedup(workload + ": speedup against cores (ideal: linear)", cores, strategies, speedups, out);
+        SpeedupChart.write(workload + ": speedup against cores (ideal: linear)", cores, strategies, speedups, out);
     }
 
     private static List<String> strategies(Report sweep, String workload) {

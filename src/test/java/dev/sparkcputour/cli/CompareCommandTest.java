@@ -118,7 +118,7 @@ class CompareCommandTest {
             BufferedImage png = ImageIO.read(folder.resolve(chart).toFile());
             assertNotNull(png, chart + " decodes");
             assertEquals(800, png.getWidth(), chart);
-            assertEquals(500, png.getHeight(), chart);
+            assertTrue(png.getHeight() > 200, chart + " has a row per strategy"); // TimeBarsTest reads the bars
         }
         assertEquals(Set.of("results.json", "results.csv", "primes.png", "image.png"), names(folder),
                 "exactly the results, no .part leftovers");
