@@ -10,6 +10,10 @@ YARN_DIR="${YARN_DIR:-$TOUR_HOME/target/yarn}"
 # spark-submit reads spark-defaults.conf from here and puts it on the classpath (log4j2.properties):
 # CONF_DIR if given, else the user's own SPARK_CONF_DIR, else the tour's conf/
 export SPARK_CONF_DIR="${CONF_DIR:-${SPARK_CONF_DIR:-$TOUR_HOME/conf}}"
+# The JVM: JAVA_HOME's when set, as Spark's bin/spark-class does, else java on the PATH
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+source "$TOUR_HOME/submit-scripts/warm-start.sh"
 
 # Builds the application jar when it is missing (build output on stderr; stdout is for results).
 ensure_app_jar() {
@@ -45,21 +49,35 @@ find_spark_submit() {
     ensure_spark_home
     # spark-submit's launcher sizes the driver's heap before its JVM starts; run directly,
     # SparkSubmit cannot, so --driver-memory alone would leave the JVM's default heap
-    spark_class ${DRIVER_MEMORY:+-Xmx$DRIVER_MEMORY} ${SUBMIT_JAVA_OPTS:-} org.apache.spark.deploy.SparkSubmit
+    # with the application jar on the class path too, so that its classes join the warm start
+    # (SparkSubmit's own loader asks this one first)
+    JARS_CP="$SPARK_HOME/jars/*:$APP_JAR" spark_class -Xmx"${DRIVER_MEMORY:-1g}" ${SUBMIT_JAVA_OPTS:-} \
+      org.apache.spark.deploy.SparkSubmit
+    warm_start
     SUBMIT=("${SPARK_CLASS[@]}")
   fi
 }
 
 # spark_class [JVM_OPTION...] CLASS [ARG...]: sets SPARK_CLASS to the command that runs one of
-# Spark's own classes on SPARK_HOME's jars, as Spark's bin/spark-class does: the flags Java 17
-# needs, the JVM options (every leading argument that starts with -), and SPARK_CONF_DIR first
-# on the classpath.
+# Spark's own classes on SPARK_HOME's jars (JARS_CP when set), as Spark's bin/spark-class does:
+# the flags Java 17 needs, SPARK_CONF_DIR's log4j2.properties, the JVM options (every leading
+# argument that starts with -), and the configuration folders on the classpath after the jars
+# (a class-data archive allows folders only there).
 spark_class() {
   local jvm=()
+  if [ -f "$SPARK_CONF_DIR/log4j2.properties" ]; then
+    jvm+=("-Dlog4j2.configurationFile=$SPARK_CONF_DIR/log4j2.properties")
+  fi
+  # as Spark's launcher does on newer JDKs, which otherwise warn about Netty's and zstd's native access
+  if [ "$(java_feature_version)" -ge 24 ]; then
+    jvm+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+  fi
   while [ $# -gt 0 ] && [ "${1#-}" != "$1" ]; do jvm+=("$1"); shift; done
   # like spark-class, Hadoop's and YARN's client settings come from their folders on the classpath
-  local cp="$SPARK_CONF_DIR${HADOOP_CONF_DIR:+:$HADOOP_CONF_DIR}${YARN_CONF_DIR:+:$YARN_CONF_DIR}:$SPARK_HOME/jars/*"
-  SPARK_CLASS=(java "@$TOUR_HOME/conf/java17-opens.args" "${jvm[@]}" -cp "$cp" "$@")
+  SPARK_CLASS_JARS="${JARS_CP:-$SPARK_HOME/jars/*}"
+  local cp="$SPARK_CLASS_JARS:$SPARK_CONF_DIR${HADOOP_CONF_DIR:+:$HADOOP_CONF_DIR}${YARN_CONF_DIR:+:$YARN_CONF_DIR}"
+  SPARK_CLASS_JVM=("@$TOUR_HOME/conf/java17-opens.args" ${jvm[@]+"${jvm[@]}"} -cp "$cp")
+  SPARK_CLASS=("$JAVA" "${SPARK_CLASS_JVM[@]}" "$@")
 }
 
 # Prints the pid of the local YARN that yarn-up.sh started, if it still runs (a recycled pid of
