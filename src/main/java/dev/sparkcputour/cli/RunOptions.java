@@ -3,6 +3,7 @@ package dev.sparkcputour.cli;
 import dev.sparkcputour.workload.Usage;
 
 import dev.sparkcputour.config.Defaults;
+import dev.sparkcputour.harness.WarmupPlan;
 import dev.sparkcputour.spark.TaskFaults;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,13 +16,17 @@ import picocli.CommandLine.Spec;
 public final class RunOptions {
 
     /** The warm-ups and repetitions a command makes when none are asked for; its help shows them. */
-    record Measuring(int warmup, int repeat) {
+    record Measuring(WarmupPlan warmup, int repeat) {
     }
 
     /** One look at each strategy. */
-    static final Measuring ONE_LOOK = new Measuring(Defaults.WARMUP, Defaults.REPEAT);
-    /** A comparison measures like a benchmark harness: one untimed run, then three timed. */
-    static final Measuring LIKE_A_HARNESS = new Measuring(Defaults.COMPARE_WARMUP, Defaults.COMPARE_REPEAT);
+    static final Measuring ONE_LOOK = new Measuring(WarmupPlan.fixed(Defaults.WARMUP), Defaults.REPEAT);
+    /** A comparison measures like a benchmark harness: untimed runs until the times settle, then three timed. */
+    static final Measuring LIKE_A_HARNESS = new Measuring(WarmupPlan.untilSettled(), Defaults.COMPARE_REPEAT);
+
+    private static final String AUTO = "auto";
+    /** The budget, as the help says it: a constant expression, so that it can sit in an annotation. */
+    private static final String BUDGET = "" + (int) Defaults.WARMUP_BUDGET_SECONDS;
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -35,9 +40,11 @@ public final class RunOptions {
             description = "Timed runs per strategy; median and min are reported (default: ${DEFAULT-VALUE}).")
     private int repeat;
 
-    @Option(names = "--warmup", paramLabel = "W", converter = AtLeastZero.class,
-            description = "Untimed runs per strategy before the timed ones (default: ${DEFAULT-VALUE}).")
-    private int warmup;
+    @Option(names = "--warmup", paramLabel = "W", converter = WarmupConverter.class,
+            description = "Untimed runs per strategy before the timed ones: a number, or auto to run them until the"
+                    + " times settle, at most " + BUDGET + " s a strategy; a row that never does is marked"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private WarmupPlan warmup;
 
     private Path json;
 
@@ -88,7 +95,7 @@ public final class RunOptions {
         return repeat;
     }
 
-    public int warmup() {
+    public WarmupPlan warmup() {
         return warmup;
     }
 
@@ -123,6 +130,20 @@ public final class RunOptions {
         @Override
         int min() {
             return 0;
+        }
+    }
+
+    /** {@code auto}, or a number of warm-ups of at least 0. */
+    static final class WarmupConverter implements CommandLine.ITypeConverter<WarmupPlan> {
+        @Override
+        public WarmupPlan convert(String value) {
+            if (value.equals(AUTO)) {
+                return WarmupPlan.untilSettled();
+            }
+            if (!value.matches("[+-]?\\d+")) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is neither " + AUTO + " nor an int");
+            }
+            return WarmupPlan.fixed(new AtLeastZero().convert(value));
         }
     }
 

@@ -26,7 +26,7 @@ public final class Comparison {
     private final List<WorkloadOptions> workloads;
     private final Set<String> strategies;
     private final boolean named;
-    private final int warmup;
+    private final WarmupPlan warmup;
     private final int repeat;
     private final Consumer<String> progress;
     private final Consumer<Harness> started;
@@ -36,8 +36,8 @@ public final class Comparison {
      * @param progress   where the harness says what it is doing (stderr)
      * @param started    told of each harness before it runs (so an interruption can report what finished)
      */
-    public Comparison(List<WorkloadOptions> workloads, Set<String> strategies, boolean named, int warmup, int repeat,
-                      Consumer<String> progress, Consumer<Harness> started) {
+    public Comparison(List<WorkloadOptions> workloads, Set<String> strategies, boolean named, WarmupPlan warmup,
+                      int repeat, Consumer<String> progress, Consumer<Harness> started) {
         this.workloads = List.copyOf(workloads);
         this.strategies = Set.copyOf(strategies);
         this.named = named;
@@ -66,7 +66,7 @@ public final class Comparison {
         }
     }
 
-    /** Runs {@code trials} on {@code spark}: warm-ups, timed repetitions, every answer checked. */
+    /** Runs {@code trials} on {@code spark}: warm-ups (a number, or until settled), timed runs, answers checked. */
     public Report run(Trials trials, SparkHandle spark) throws Exception {
         Harness harness = new Harness(warmup, repeat, progress,
                 trials.nd4j() ? Machine.Nd4jInfo.describe() : Machine.Nd4jInfo.NOT_LOADED);
@@ -91,8 +91,7 @@ public final class Comparison {
                 Map<String, Object> params = new LinkedHashMap<>(r.params());
                 params.put("cores", k);
                 params.put("oversubscribed", oversubscribed);
-                runs.add(new RunResult(r.workload(), r.strategy(), params, r.warmupSeconds(), r.seconds(), r.answer(),
-                        r.sparkMetrics(), r.counts()));
+                runs.add(r.withParams(params));
             }
         }
         return new Report(last.machine(), runs, OptionalDouble.empty(), Optional.empty());

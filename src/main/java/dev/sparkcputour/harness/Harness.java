@@ -8,42 +8,44 @@ import dev.sparkcputour.results.RunResult;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.spark.RunRecorded;
 import dev.sparkcputour.results.SparkMetrics;
+import dev.sparkcputour.results.WarmupOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Runs trials like a benchmark harness: Spark started first and timed apart, then per trial
- * {@code warmup} untimed runs and {@code repeat} timed ones, each answer consumed and checked
- * against the trial's first, so nothing is optimised away or silently wrong.
+ * untimed runs (a fixed number, or until its times settle) and {@code repeat} timed ones, each
+ * answer consumed and checked against the trial's first, so nothing is optimised away or silently wrong.
  */
 public final class Harness {
 
-    private static final long TICK_SECONDS = 5;
+    /** How often auto warm-ups say how they are doing: once a second, not once a run. */
+    private static final long SAY_EVERY_NANOS = 1_000_000_000L;
 
-    private final int warmup;
+    private final WarmupPlan warmup;
     private final int repeat;
     private final Consumer<String> progress;
     private final Machine.Nd4jInfo nd4j;
     private final List<RunResult> finished = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile Machine machine;
 
-    /** A harness that reports what it is doing to {@code progress} (stderr), never into the results. */
+    /**
+     * A harness with a fixed number of warm-ups that reports what it is doing to {@code progress}
+     * (stderr), never into the results.
+     */
     public Harness(int warmup, int repeat, Consumer<String> progress) {
-        this(warmup, repeat, progress, Machine.Nd4jInfo.NOT_LOADED);
+        this(WarmupPlan.fixed(warmup), repeat, progress, Machine.Nd4jInfo.NOT_LOADED);
     }
 
-    /** As above, for workloads that use ND4J, whose backend the results then name. */
-    public Harness(int warmup, int repeat, Consumer<String> progress, Machine.Nd4jInfo nd4j) {
-        if (warmup < 0 || repeat < 1) {
-            throw new IllegalArgumentException("warmup must be >= 0 and repeat >= 1");
+    /** As above, with {@code warmup}'s warm-ups, for workloads that may use ND4J, whose backend the results name. */
+    public Harness(WarmupPlan warmup, int repeat, Consumer<String> progress, Machine.Nd4jInfo nd4j) {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be >= 1");
         }
         this.warmup = warmup;
         this.repeat = repeat;
@@ -80,69 +82,52 @@ public final class Harness {
     }
 
     private RunResult measure(Trial trial, SparkHandle spark) throws Exception {
-        progress.accept(String.format(Locale.ROOT, "running %s · %s (%d warm-up, %d timed)",
-                trial.workload(), trial.strategy(), warmup, repeat));
-        List<Double> warmups = new ArrayList<>();
-        List<Double> timed = new ArrayList<>();
-        List<SparkMetrics> metrics = new ArrayList<>();
-        List<Map<String, Long>> counts = new ArrayList<>();
-        Map<String, Object> settings = trial.settings().get();
-        String answer = null;
-        for (int i = 0; i < warmup + repeat; i++) {
-            // snapshots wait for Spark's listener bus, so they stay outside the timed region
-            SparkMetrics before = trial.usesSpark() ? spark.metrics() : SparkMetrics.NONE;
-            String what = String.format(Locale.ROOT, "%s · %s: %s %d/%d", trial.workload(), trial.strategy(),
-                    i < warmup ? "warm-up" : "timed run", i < warmup ? i + 1 : i - warmup + 1, i < warmup ? warmup : repeat);
+        progress.accept(String.format(Locale.ROOT, "running %s · %s (%s, %d timed)",
+                trial.workload(), trial.strategy(), warmup.describe(), repeat));
+        String name = trial.workload() + " · " + trial.strategy();
+        try (TrialRuns runs = new TrialRuns(trial, spark, progress)) {
+            List<Settling.Run> warmups = new ArrayList<>();
             long start = System.nanoTime();
-            String result;
-            try (Ticker ticker = new Ticker(what, start)) {
-                result = trial.work().call();
+            long said = start - SAY_EVERY_NANOS; // the first warm-up is said
+            Optional<WarmupOutcome> outcome;
+            while ((outcome = warmup.stop(warmups, (System.nanoTime() - start) / 1e9)).isEmpty()) {
+                int number = warmups.size() + 1;
+                // a fixed count says every warm-up; auto ones, up to a thousand, say one a second
+                boolean fixed = warmup instanceof WarmupPlan.Fixed;
+                boolean say = fixed || System.nanoTime() - said >= SAY_EVERY_NANOS;
+                String of = warmup instanceof WarmupPlan.Fixed f ? "/" + f.runs() : "";
+                TrialRuns.Run run = runs.run("warmup", number, name + ": warm-up " + number + of, say,
+                        fixed ? WarmupOutcome.FIXED : WarmupOutcome.UNSETTLED);
+                said = say ? System.nanoTime() : said;
+                warmups.add(new Settling.Run(run.seconds(), run.jitSeconds()));
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            SparkMetrics spent = trial.usesSpark() ? spark.metrics().minus(before) : SparkMetrics.NONE;
-            if (trial.usesSpark() && i >= warmup) {
-                metrics.add(spent);
+            sayHowTheWarmupsEnded(name, outcome.get(), warmups, (System.nanoTime() - start) / 1e9);
+            List<Double> timed = new ArrayList<>();
+            List<SparkMetrics> metrics = new ArrayList<>();
+            List<Map<String, Long>> counts = new ArrayList<>();
+            for (int i = 1; i <= repeat; i++) {
+                TrialRuns.Run run = runs.run("timed", i, name + ": timed run " + i + "/" + repeat, true, outcome.get());
+                timed.add(run.seconds());
+                metrics.add(run.spent());
+                counts.add(run.counts());
             }
-            if (answer != null && !answer.equals(result)) {
-                throw new IllegalStateException(trial.workload() + " " + trial.strategy()
-                        + " gave " + answer + " and then " + result + " for the same input");
-            }
-            answer = result;
-            (i < warmup ? warmups : timed).add(seconds);
-            Map<String, Long> counted = trial.counts().get();
-            if (i >= warmup) {
-                counts.add(counted);
-            }
-            // into the event log, after the run's own task events: a report can be rebuilt from the log
-            RunRecorded.post(spark, new RunRecorded(trial.workload(), trial.strategy(), trial.usesSpark(),
-                    i < warmup ? "warmup" : "timed", i < warmup ? i + 1 : i - warmup + 1, seconds, result, settings, counted));
-            progress.accept(String.format(Locale.ROOT, "  %s took %.3f s%s", what, seconds, spent.failedTasks() == 0
-                    ? "" : String.format(Locale.ROOT, " (%d failed task attempts retried)", spent.failedTasks())));
+            return new RunResult(trial.workload(), trial.strategy(), runs.settings(),
+                    warmups.stream().map(Settling.Run::seconds).toList(), timed, runs.answer(),
+                    trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty(),
+                    RunResult.meanCounts(counts), outcome.get());
         }
-        return new RunResult(trial.workload(), trial.strategy(), settings, warmups, timed, answer,
-                trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty(), RunResult.meanCounts(counts));
     }
 
-    /**
-     * A progress line every few seconds while one run is still going, so a long serial or
-     * thread run is not silent (Spark's own stages show Spark's console progress bar).
-     */
-    private final class Ticker implements AutoCloseable {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "harness-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-
-        Ticker(String what, long start) {
-            timer.scheduleAtFixedRate(() -> progress.accept(String.format(Locale.ROOT, "  %s still running after %.0f s",
-                    what, (System.nanoTime() - start) / 1e9)), TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+    /** Auto warm-ups end with a line saying whether they settled, after how many, and on what. */
+    private void sayHowTheWarmupsEnded(String name, WarmupOutcome outcome, List<Settling.Run> warmups, double seconds) {
+        if (!(warmup instanceof WarmupPlan.UntilSettled auto)) {
+            return;
         }
-
-        @Override
-        public void close() {
-            timer.shutdownNow();
-        }
+        String window = auto.rule().window(warmups).map(auto.rule()::summary).orElse("too few runs to judge");
+        progress.accept(String.format(Locale.ROOT, "  %s %s after %d warm-up%s in %.1f s: %s%s", name,
+                outcome == WarmupOutcome.SETTLED ? "settled" : "did not settle", warmups.size(),
+                warmups.size() == 1 ? "" : "s", seconds, window,
+                outcome == WarmupOutcome.SETTLED ? "" : "; its warm-up budget is spent, so it is timed as it is"));
     }
 
     /** The Spark version on the classpath, known without starting a context. */

@@ -14,14 +14,17 @@ import java.util.Map;
 
 /**
  * One CSV row per run and repetition (warm-ups marked as such), for spreadsheets, pandas and
- * {@code csv.DictReader} as they are: {@code workload,strategy,phase,repetition,seconds,answer},
- * then one column per parameter, in the order the runs first name them, empty where a run has
- * none. Jackson quotes the fields; numbers use Locale.ROOT, so a comma-decimal machine writes the same file.
+ * {@code csv.DictReader} as they are: {@code workload,strategy,phase,repetition,seconds,answer,settled}
+ * ({@code settled}: whether the run's auto warm-ups settled, {@code true} or {@code false}, empty
+ * after a fixed number), then one column per parameter, in the order the runs first name them,
+ * empty where a run has none. Jackson quotes the fields; numbers use Locale.ROOT, so a
+ * comma-decimal machine writes the same file.
  */
 public final class CsvFormat implements ResultFormat {
 
     /** The columns every row fills, before the parameters. */
-    static final List<String> FIXED = List.of("workload", "strategy", "phase", "repetition", "seconds", "answer");
+    static final List<String> FIXED = List.of("workload", "strategy", "phase", "repetition", "seconds", "answer",
+            "settled");
 
     private static final CsvMapper MAPPER = new CsvMapper();
 
@@ -57,6 +60,7 @@ public final class CsvFormat implements ResultFormat {
             row.put("repetition", Integer.toString(i + 1));
             row.put("seconds", String.format(Locale.ROOT, "%.6f", seconds.get(i)));
             row.put("answer", run.answer());
+            row.put("settled", run.warmup().settled().map(String::valueOf).orElse(""));
             run.params().forEach((name, value) -> row.put(name, String.valueOf(value))); // absent: an empty cell
             rows.add(row);
         }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The machine-readable result, a contract other tools read: {@code machine} then {@code runs},
- * each run with {@code workload, strategy, params, seconds, median_s, min_s, answer}, the
+ * each run with {@code workload, strategy, params, seconds, median_s, min_s, answer}, its
+ * {@code warmup} ({@code mode} fixed or auto, {@code runs}, and {@code settled}: null when fixed), the
  * workload's own counts (e.g. {@code inits}) and, for Spark strategies, {@code spark_metrics}
  * (both per timed run).
  * Jackson is Spark's own dependency, so it is always on the classpath next to Spark.
@@ -54,6 +55,11 @@ public final class JsonFormat implements ResultFormat {
                     .put("max_s", run.maxSeconds())
                     .put("stddev_s", run.stddevSeconds());
             run.warmupSeconds().forEach(node.putArray("warmup_s")::add);
+            ObjectNode warmup = node.putObject("warmup")
+                    .put("mode", run.warmup().mode())
+                    .put("runs", run.warmupSeconds().size());
+            run.warmup().settled().ifPresentOrElse(settled -> warmup.put("settled", settled),
+                    () -> warmup.putNull("settled"));
             node.put("answer", run.answer());
             run.counts().forEach(node::put); // what the workload counted per timed run, e.g. inits
             run.sparkMetrics().ifPresent(m -> node.putObject("spark_metrics")

@@ -19,8 +19,10 @@ public final class SweepTable implements ResultFormat {
 
     @Override
     public void writeOut(Report sweep, Appendable out) throws IOException {
+        boolean marks = TableFormat.anyUnsettled(sweep);
         out.append(String.format(Locale.ROOT, "%nCore sweep (local[k] and k threads)%n"));
-        out.append(String.format(Locale.ROOT, ROW, "workload", "strategy", "cores", "median s", "speedup", ""));
+        out.append(String.format(Locale.ROOT, ROW, "workload", "strategy", "cores", "median s" + (marks ? " " : ""),
+                "speedup", ""));
         for (String workload : sweep.workloads()) {
             for (String strategy : strategies(sweep, workload)) {
                 List<RunResult> points = points(sweep, workload, strategy);
@@ -28,13 +30,16 @@ public final class SweepTable implements ResultFormat {
                 for (RunResult point : points) {
                     boolean over = Boolean.TRUE.equals(point.params().get("oversubscribed"));
                     out.append(String.format(Locale.ROOT, ROW, workload, strategy, cores(point),
-                            String.format(Locale.ROOT, "%.3f", point.medianSeconds()),
+                            TableFormat.median(point, marks),
                             String.format(Locale.ROOT, "%.2fx", base / point.medianSeconds()),
                             over ? "oversubscribed: more cores than the machine has" : ""));
                 }
             }
         }
         out.append(String.format(Locale.ROOT, "Speedup is against the fewest cores swept.%n"));
+        if (marks) {
+            out.append(TableFormat.UNSETTLED_NOTE).append(System.lineSeparator());
+        }
     }
 
     /** Speedup against cores for each strategy of {@code workload}, with the ideal line. */

@@ -4,14 +4,17 @@ import dev.sparkcputour.results.RunResult;
 import dev.sparkcputour.results.Report;
 
 import dev.sparkcputour.results.SparkMetrics;
+import dev.sparkcputour.results.WarmupOutcome;
 import java.io.IOException;
+import java.util.IntSummaryStatistics;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The human-readable table: per run the median and minimum seconds of the timed work, the
  * speedup of the median against the workload's first (serial) run, what Spark's listener saw
- * (per timed run, when any strategy used Spark), and the answer.
+ * (per timed run, when any strategy used Spark), and the answer; a median whose warm-ups never
+ * settled is marked {@code *}.
  */
 public final class TableFormat implements ResultFormat {
 
@@ -19,10 +22,15 @@ public final class TableFormat implements ResultFormat {
     private static final String SPARK = "  %5s %8s %8s %7s %7s %9s %9s %6s";
     private static final String ANSWER = "  %s%n";
 
+    /** The footnote of a median marked by {@link #median}. */
+    static final String UNSETTLED_NOTE = "* did not settle within its warm-up budget: still getting faster, or the JIT"
+            + " still compiling; more warm-ups may lower it.";
+
     @Override
     public void writeOut(Report report, Appendable out) throws IOException {
         boolean spark = report.runs().stream().anyMatch(r -> r.sparkMetrics().isPresent());
-        out.append(format(TIMES, "workload", "strategy", "median s", "min s", "speedup"));
+        boolean marks = anyUnsettled(report);
+        out.append(format(TIMES, "workload", "strategy", "median s" + (marks ? " " : ""), "min s", "speedup"));
         if (spark) {
             out.append(format(SPARK, "tasks", "deser s", "run s", "ser s", "gc s", "bcast MB", "result MB", "copies"));
         }
@@ -31,7 +39,7 @@ public final class TableFormat implements ResultFormat {
             Optional<RunResult> reference = report.reference(run.workload());
             String speedup = reference.map(ref -> format("%.2fx", ref.medianSeconds() / run.medianSeconds()))
                     .orElse("");
-            out.append(format(TIMES, run.workload(), run.strategy(), format("%.3f", run.medianSeconds()),
+            out.append(format(TIMES, run.workload(), run.strategy(), median(run, marks),
                     format("%.3f", run.minSeconds()), speedup));
             if (spark) {
                 out.append(run.sparkMetrics().map(TableFormat::sparkColumns)
@@ -45,8 +53,11 @@ public final class TableFormat implements ResultFormat {
         for (String verdict : Verdicts.lines(report)) {
             out.append(verdict).append(System.lineSeparator());
         }
-        out.append(format("%d timed repetition(s) per strategy; times cover the work only.%n",
-                report.runs().isEmpty() ? 0 : report.runs().get(0).seconds().size()));
+        out.append(format("%d timed repetition(s) per strategy%s; times cover the work only.%n",
+                report.runs().isEmpty() ? 0 : report.runs().get(0).seconds().size(), warmups(report)));
+        if (marks) {
+            out.append(UNSETTLED_NOTE).append(System.lineSeparator());
+        }
         if (spark) {
             out.append(format("Spark columns are per timed run, summed over tasks: deserialisation, run and result"
                     + " serialisation time, GC, broadcast and result bytes, image copies deserialised in tasks.%n"));
@@ -55,6 +66,27 @@ public final class TableFormat implements ResultFormat {
             out.append(format("Spark context start-up (not in the times above): %.2f s on %s%n",
                     report.sparkStartupSeconds().getAsDouble(), report.machine().master()));
         }
+    }
+
+    /** Whether any run's warm-ups ended unsettled, so that medians carry a mark column. */
+    static boolean anyUnsettled(Report report) {
+        return report.runs().stream().anyMatch(r -> r.warmup() == WarmupOutcome.UNSETTLED);
+    }
+
+    /** The median, and where {@code marks}, a column marking one that did not settle with {@code *}. */
+    static String median(RunResult run, boolean marks) {
+        String mark = run.warmup() == WarmupOutcome.UNSETTLED ? "*" : " ";
+        return format("%.3f", run.medianSeconds()) + (marks ? mark : "");
+    }
+
+    /** After auto warm-ups, how many each strategy took; nothing after a fixed number, as the command asked for it. */
+    private static String warmups(Report report) {
+        IntSummaryStatistics auto = report.runs().stream().filter(r -> r.warmup() != WarmupOutcome.FIXED)
+                .mapToInt(r -> r.warmupSeconds().size()).summaryStatistics();
+        String count = auto.getMin() == auto.getMax() ? Integer.toString(auto.getMin())
+                : format("%d to %d", auto.getMin(), auto.getMax());
+        return auto.getCount() == 0 ? "" : format(", after warm-ups until its times settled (%s warm-up%s)", count,
+                auto.getMax() == 1 ? "" : "s");
     }
 
     private static String sparkColumns(SparkMetrics m) {

@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One strategy's measured runs of one workload: its settings, the seconds of each timed
  * repetition (warm-ups kept apart), the answer every repetition gave, for Spark strategies
  * what Spark's listener saw, and what the workload counted itself ({@code counts}, e.g.
- * {@code inits}), both as a mean per timed repetition.
+ * {@code inits}), both as a mean per timed repetition, and how its warm-ups ended ({@code warmup}).
  */
 public record RunResult(String workload, String strategy, Map<String, Object> params,
                         List<Double> warmupSeconds, List<Double> seconds, String answer,
-                        Optional<SparkMetrics> sparkMetrics, Map<String, Long> counts) {
+                        Optional<SparkMetrics> sparkMetrics, Map<String, Long> counts, WarmupOutcome warmup) {
 
     public RunResult {
         if (seconds.isEmpty()) {
@@ -24,12 +25,18 @@ public record RunResult(String workload, String strategy, Map<String, Object> pa
         warmupSeconds = List.copyOf(warmupSeconds);
         seconds = List.copyOf(seconds);
         counts = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
+        Objects.requireNonNull(warmup, "warmup");
     }
 
-    /** A result whose runs counted nothing of their own. */
+    /** A result whose runs counted nothing of their own, after a fixed number of warm-ups. */
     public RunResult(String workload, String strategy, Map<String, Object> params, List<Double> warmupSeconds,
                      List<Double> seconds, String answer, Optional<SparkMetrics> sparkMetrics) {
-        this(workload, strategy, params, warmupSeconds, seconds, answer, sparkMetrics, Map.of());
+        this(workload, strategy, params, warmupSeconds, seconds, answer, sparkMetrics, Map.of(), WarmupOutcome.FIXED);
+    }
+
+    /** The same result under other parameters (a sweep adds its core count). */
+    public RunResult withParams(Map<String, Object> other) {
+        return new RunResult(workload, strategy, other, warmupSeconds, seconds, answer, sparkMetrics, counts, warmup);
     }
 
     /** The mean of each count over {@code runs} (one map per timed run), rounded, in the order first named. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkcputour.results.Machine;
 import dev.sparkcputour.results.Report;
 import dev.sparkcputour.results.RunResult;
+import dev.sparkcputour.results.WarmupOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -220,9 +221,11 @@ public final class EventLogReplay {
                         timedCounts.add(r.counts());
                     }
                 }
+                WarmupOutcome warmup = repetitions.stream().filter(r -> !r.phase().equals("warmup")).findFirst()
+                        .map(RunRecorded::warmup).orElse(WarmupOutcome.FIXED);
                 results.add(new RunResult(first.workload(), first.strategy(), first.params(), warmups, timed,
                         first.answer(), first.usesSpark() ? Optional.of(SparkMetrics.mean(timedMetrics)) : Optional.empty(),
-                        RunResult.meanCounts(timedCounts)));
+                        RunResult.meanCounts(timedCounts), warmup));
             }
             Machine m = machine.machine(Optional.ofNullable(appId));
             return Optional.of(new Report(m, results, OptionalDouble.of(machine.sparkStartupSeconds()), Optional.empty()));

@@ -1,6 +1,7 @@
 package dev.sparkcputour.spark;
 
 import dev.sparkcputour.results.Machine;
+import dev.sparkcputour.results.WarmupOutcome;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.scheduler.SparkListenerEvent;
@@ -11,13 +12,24 @@ import org.apache.spark.scheduler.SparkListenerEvent;
  * files stay on a worker). Spark writes and reads custom events as JSON, by class name.
  */
 public record RunRecorded(String workload, String strategy, boolean usesSpark, String phase, int repetition,
-                          double seconds, String answer, Map<String, Object> params, Map<String, Long> counts)
+                          double seconds, String answer, Map<String, Object> params, Map<String, Long> counts,
+                          WarmupOutcome warmup)
         implements SparkListenerEvent {
 
     /** What the run counted itself; none in logs written before runs recorded counts. */
     @Override
     public Map<String, Long> counts() {
         return counts == null ? Map.of() : counts;
+    }
+
+    /**
+     * How the warm-ups stood when the run was recorded: on a timed run how they ended, on an auto
+     * warm-up {@code UNSETTLED} (not yet); {@code FIXED} in logs written before runs recorded it,
+     * when every warm-up count was fixed.
+     */
+    @Override
+    public WarmupOutcome warmup() {
+        return warmup == null ? WarmupOutcome.FIXED : warmup;
     }
 
     @Override

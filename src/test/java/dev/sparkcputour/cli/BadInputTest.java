@@ -163,7 +163,10 @@ class BadInputTest {
         cases.add(usage("'--partitions': must be in [1, 100,000]", "primes", "--partitions", "2000000000"));
         cases.add(usage("'--repeat': must be >= 1", "primes", "--repeat", "0"));
         cases.add(usage("'--warmup': must be >= 0", "primes", "--warmup", "-1"));
-        cases.add(usage("'--warmup'", "primes", "--warmup", "many"));
+        cases.add(usage("'--warmup': 'many' is neither auto nor an int", "primes", "--warmup", "many"));
+        cases.add(usage("'--warmup': 'AUTO' is neither auto nor an int", "primes", "--warmup", "AUTO"));
+        cases.add(usage("'--warmup': '' is neither auto nor an int", "primes", "--warmup", ""));
+        cases.add(usage("'--warmup': '99999999999999999999' is not an int", "primes", "--warmup", "99999999999999999999"));
         cases.add(usage("unknown strategy 'fastest' (expected one of serial, threads, spark, all)",
                 "primes", "--strategy", "fastest"));
         cases.add(usage("Unknown option: '--frobnicate'", "primes", "--frobnicate"));
@@ -296,6 +299,8 @@ class BadInputTest {
         cases.add(usage("'--sweep-cores': must be in [1, 4,096], got 0", "compare", "--sweep-cores", "1,0"));
         cases.add(usage("'--sweep-cores'", "compare", "--sweep-cores", "two"));
         cases.add(usage("'--warmup': must be >= 0, got -1", "compare", "--warmup", "-1"));
+        cases.add(usage("'--warmup': '1.5' is neither auto nor an int", "compare", "--warmup", "1.5"));
+        cases.add(usage("'--warmup': 'auto,3' is neither auto nor an int", "compare", "--warmup", "auto,3"));
         cases.add(usage("'--repeat': must be >= 1, got 0", "compare", "--repeat", "0"));
         cases.add(usage("'--n': must be >= 0, got -5", "compare", "--n", "-5"));
         cases.add(usage("'--iterations': must be in [1, 1,000,000], got 0", "compare", "--iterations", "0"));

@@ -53,8 +53,9 @@ class CompareCommandTest {
     @Test
     void writesJsonCsvAndChartsThatParseBack(@TempDir Path dir) throws IOException {
         Path folder = dir.resolve("run");
+        // one warm-up: auto ones would wait out the JIT on Spark's code, several seconds a Spark strategy
         Outcome outcome = run("compare", "--n", "20000", "--size", "40", "--filters", "3", "--iterations", "2",
-                "--master", "local[2]", "--out", folder.toString());
+                "--master", "local[2]", "--warmup", "1", "--out", folder.toString());
         assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
 
         List<String> rows = rows(outcome.out());
@@ -81,7 +82,8 @@ class CompareCommandTest {
         for (JsonNode run : runs) {
             String name = run.get("workload").asText() + " " + run.get("strategy").asText();
             assertEquals(3, run.get("seconds").size(), name + ": compare repeats three times by default");
-            assertEquals(1, run.get("warmup_s").size(), name + ": compare warms up once by default");
+            assertEquals(1, run.get("warmup_s").size(), name);
+            assertEquals("{\"mode\":\"fixed\",\"runs\":1,\"settled\":null}", run.get("warmup").toString(), name);
             for (String stat : List.of("median_s", "min_s", "max_s", "stddev_s")) {
                 assertTrue(run.get(stat).isNumber(), name + " " + stat);
             }
@@ -104,8 +106,8 @@ class CompareCommandTest {
         }
 
         Csv.Table csv = Csv.read(Files.readString(folder.resolve("results.csv")));
-        assertEquals(List.of("workload", "strategy", "phase", "repetition", "seconds", "answer"),
-                csv.header().subList(0, 6));
+        assertEquals(List.of("workload", "strategy", "phase", "repetition", "seconds", "answer", "settled"),
+                csv.header().subList(0, 7));
         assertTrue(csv.header().containsAll(List.of("n", "threads", "partitions", "iterations")), csv.header().toString());
         assertEquals(13 * (1 + 3), csv.rows().size());
         for (Map<String, String> row : csv.rows()) {
@@ -138,6 +140,21 @@ class CompareCommandTest {
         assertFalse(outcome.out().contains("Spark context start-up"), "no Spark strategy, no Spark: " + outcome.out());
         assertFalse(outcome.err().contains("UI: "), outcome.err());
         assertEquals(Set.of("results.json", "results.csv", "primes.png"), names(folder));
+
+        // compare's own warm-ups: until settled, said on stderr, kept in the JSON and the CSV
+        JsonNode runs = new ObjectMapper().readTree(folder.resolve("results.json").toFile()).get("runs");
+        Csv.Table csv = Csv.read(Files.readString(folder.resolve("results.csv")));
+        for (JsonNode run : runs) {
+            String name = run.get("strategy").asText();
+            JsonNode warmup = run.get("warmup");
+            assertEquals("auto", warmup.get("mode").asText(), name);
+            assertEquals(run.get("warmup_s").size(), warmup.get("runs").asInt(), name);
+            assertTrue(warmup.get("settled").isBoolean(), name);
+            assertTrue(outcome.err().contains("  primes · " + name + (warmup.get("settled").asBoolean()
+                    ? " settled after " : " did not settle after ") + warmup.get("runs").asInt() + " warm-up"), outcome.err());
+            csv.rows().stream().filter(row -> row.get("strategy").equals(name))
+                    .forEach(row -> assertEquals(warmup.get("settled").asText(), row.get("settled"), row.toString()));
+        }
     }
 
     @Test
@@ -170,12 +187,15 @@ class CompareCommandTest {
     }
 
     @Test
-    void defaultsAreOneWarmupThreeRepeats() {
+    void defaultsAreWarmUpsUntilSettledThenThreeRepeats() {
         Outcome outcome = run("compare", "--help");
         assertEquals(ExitCodes.OK, outcome.exit(), outcome.err());
         // help may wrap a description over lines; compare it as one line
         String help = outcome.out().replaceAll("\\s+", " ");
-        assertEquals("1", helpDefault(help, "--warmup=W"), outcome.out());
+        assertEquals("auto", helpDefault(help, "--warmup=W"), outcome.out());
+        assertTrue(help.contains("or auto to run them until the times settle, at most 15 s a strategy;"), help);
+        assertEquals("0", helpDefault(run("primes", "--help").out().replaceAll("\\s+", " "), "--warmup=W"),
+                "a workload's own command takes one look");
         assertEquals("3", helpDefault(help, "--repeat=K"), outcome.out());
     }
 

@@ -22,7 +22,7 @@ class ReportCommandTest {
                 "--n", "30000", "--size", "60", "--filters", "3", "--iterations", "2",
                 "--images", "300", "--test-images", "50", "--hidden", "16", "--rounds", "2", "--workers", "2",
                 "--model-dir", dir.resolve("model").toString(),
-                "--master", "local[2]", "--out", dir.resolve("live").toString());
+                "--master", "local[2]", "--warmup", "1", "--out", dir.resolve("live").toString());
         assertEquals(ExitCodes.OK, compare.exit(), compare.err());
         Outcome rebuilt = run("report", "--event-log", events.toString(), "--out", dir.resolve("replay").toString());
         assertEquals(ExitCodes.OK, rebuilt.exit(), rebuilt.err());
@@ -36,7 +36,8 @@ class ReportCommandTest {
         for (int i = 0; i < 18; i++) {
             JsonNode a = live.at("/runs/" + i);
             JsonNode b = replay.at("/runs/" + i);
-            for (String field : new String[] {"workload", "strategy", "answer", "seconds", "warmup_s", "spark_metrics", "inits"}) {
+            for (String field : new String[] {"workload", "strategy", "answer", "seconds", "warmup_s", "warmup",
+                "spark_metrics", "inits"}) {
                 assertEquals(a.get(field), b.get(field), field + " of " + a.get("strategy"));
             }
         }

@@ -4,6 +4,8 @@ import dev.sparkcputour.results.RunResult;
 import dev.sparkcputour.results.Report;
 import dev.sparkcputour.results.Machine;
 
+import static dev.sparkcputour.results.WarmupOutcome.SETTLED;
+import static dev.sparkcputour.results.WarmupOutcome.UNSETTLED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,7 +51,8 @@ class ReportFormatsTest {
     /**
      * Fixed values throughout, so the output is the same on every machine: the tutorial's sizes
      * (a 3000×3000 image, ten 4×4 filters, ten iterations: ten jobs of ten tasks per run), one
-     * Spark job per prime run, and seconds that are exact in binary except 0.1.
+     * Spark job per prime run, seconds that are exact in binary except 0.1, and {@code compare}'s
+     * auto warm-ups, settled but for one row.
      */
     static Report report() {
         Machine machine = new Machine(8, "17.0.12", "4.2.0", "local[4]", "org.apache.spark.serializer.KryoSerializer",
@@ -62,23 +65,27 @@ class ReportFormatsTest {
         Map<String, Object> imageThreads = new LinkedHashMap<>(image);
         imageThreads.put("threads", 8);
         List<RunResult> runs = List.of(
-                new RunResult("primes", "serial", params("n", 2_000_000L), List.of(1.5), List.of(1.25, 1.0, 1.5),
-                        PRIMES_ANSWER, Optional.empty()),
-                new RunResult("primes", "threads", params("n", 2_000_000L, "threads", 8), List.of(0.5),
-                        List.of(0.25, 0.1, 0.375), PRIMES_ANSWER, Optional.empty()),
-                new RunResult("primes", "spark", params("n", 2_000_000L, "partitions", 32), List.of(2.0),
-                        List.of(0.5, 0.625, 0.75), PRIMES_ANSWER, Optional.of(new SparkMetrics(32, 0, 0.125, 3.5,
-                                0.001, 0.0625, 48_000, 12_345, 0, List.of(3, 4, 5)))),
-                new RunResult("image", "serial", image, List.of(4.0), List.of(3.5, 3.25, 3.75), IMAGE_ANSWER,
-                        Optional.empty()),
-                new RunResult("image", "threads", imageThreads, List.of(1.0), List.of(0.875, 0.8125, 0.9375),
-                        IMAGE_ANSWER, Optional.empty()),
-                new RunResult("image", "spark-closure", image, List.of(3.0), List.of(2.5, 2.0, 3.0), IMAGE_ANSWER,
-                        Optional.of(new SparkMetrics(100, 0, 0.5, 20.0, 0.25, 0.125, 288_012_000, 720_050_000, 100,
-                                IntStream.range(10, 40).boxed().toList()))),
-                new RunResult("image", "spark-broadcast", image, List.of(2.0), List.of(1.5, 1.75, 1.25),
-                        IMAGE_ANSWER, Optional.of(new SparkMetrics(100, 0, 0.0625, 15.0, 0.25, 0.0, 288_012_000,
-                                72_050_000, 0, IntStream.range(40, 70).boxed().toList()))));
+                new RunResult("primes", "serial", params("n", 2_000_000L), List.of(1.5, 1.25, 1.0, 1.25, 1.0, 1.5),
+                        List.of(1.25, 1.0, 1.5), PRIMES_ANSWER, Optional.empty(), Map.of(), SETTLED),
+                new RunResult("primes", "threads", params("n", 2_000_000L, "threads", 8),
+                        List.of(0.5, 0.25, 0.25, 0.375, 0.25, 0.25), List.of(0.25, 0.1, 0.375), PRIMES_ANSWER,
+                        Optional.empty(), Map.of(), SETTLED),
+                new RunResult("primes", "spark", params("n", 2_000_000L, "partitions", 32),
+                        List.of(2.0, 1.0, 0.75, 0.625, 0.5, 0.625, 0.5, 0.75), List.of(0.5, 0.625, 0.75), PRIMES_ANSWER,
+                        Optional.of(new SparkMetrics(32, 0, 0.125, 3.5, 0.001, 0.0625, 48_000, 12_345, 0,
+                                List.of(3, 4, 5))), Map.of(), SETTLED),
+                new RunResult("image", "serial", image, List.of(4.0, 3.5, 3.25, 3.5, 3.75, 3.5), List.of(3.5, 3.25, 3.75),
+                        IMAGE_ANSWER, Optional.empty(), Map.of(), SETTLED),
+                new RunResult("image", "threads", imageThreads, List.of(1.0, 0.875, 0.875, 0.8125, 0.875, 0.9375),
+                        List.of(0.875, 0.8125, 0.9375), IMAGE_ANSWER, Optional.empty(), Map.of(), SETTLED),
+                // its budget spent before a window of runs stopped falling
+                new RunResult("image", "spark-closure", image, List.of(6.0, 4.0, 3.0), List.of(2.5, 2.0, 3.0),
+                        IMAGE_ANSWER, Optional.of(new SparkMetrics(100, 0, 0.5, 20.0, 0.25, 0.125, 288_012_000,
+                                720_050_000, 100, IntStream.range(10, 40).boxed().toList())), Map.of(), UNSETTLED),
+                new RunResult("image", "spark-broadcast", image, List.of(2.0, 1.75, 1.5, 1.25, 1.5, 1.25, 1.5),
+                        List.of(1.5, 1.75, 1.25), IMAGE_ANSWER, Optional.of(new SparkMetrics(100, 0, 0.0625, 15.0, 0.25,
+                                0.0, 288_012_000, 72_050_000, 0, IntStream.range(40, 70).boxed().toList())), Map.of(),
+                        SETTLED));
         return new Report(machine, runs, OptionalDouble.of(1.75), Optional.of("http://127.0.0.1:4040"));
     }
 
@@ -118,17 +125,35 @@ class ReportFormatsTest {
     @Test
     void csvHasOneColumnPerParameterEmptyWhereARunLacksIt() throws IOException {
         Csv.Table csv = Csv.read(write(new CsvFormat(), report()));
-        assertEquals(List.of("workload", "strategy", "phase", "repetition", "seconds", "answer", "n", "threads",
+        assertEquals(List.of("workload", "strategy", "phase", "repetition", "seconds", "answer", "settled", "n", "threads",
                 "partitions", "height", "width", "filters", "filter_height", "filter_width", "image", "filter_source",
                 "iterations", "stride", "kernel"), csv.header(), "the parameters in the order the runs first name them");
-        assertEquals(7 * (1 + 3), csv.rows().size());
+        assertEquals(report().runs().stream().mapToInt(r -> r.warmupSeconds().size() + r.seconds().size()).sum(),
+                csv.rows().size());
         csv.rows().forEach(row -> Double.parseDouble(row.get("seconds")));
-        Map<String, String> imageRow = csv.rows().get(3 * 4);
-        assertEquals(List.of("image", "serial", "warmup", "1", "4.000000", IMAGE_ANSWER),
+        Map<String, String> imageRow = csv.rows().stream().filter(r -> r.get("workload").equals("image")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("image", "serial", "warmup", "1", "4.000000", IMAGE_ANSWER, "true"),
                 CsvFormat.FIXED.stream().map(imageRow::get).toList());
         assertEquals("random, seed 42", imageRow.get("image"));
         assertEquals("", imageRow.get("threads"), "serial has no threads");
         assertEquals("", imageRow.get("n"), "n is the primes' parameter");
+    }
+
+    /** A fixed number of warm-ups, as {@code --warmup W} gives: not judged, so nothing is marked. */
+    @Test
+    void fixedWarmUpsAreNotJudged() throws IOException {
+        Report fixed = new Report(report().machine(), report().runs().stream().map(r -> new RunResult(r.workload(),
+                r.strategy(), r.params(), r.warmupSeconds().subList(0, 1), r.seconds(), r.answer(), r.sparkMetrics()))
+                .toList(), OptionalDouble.empty(), Optional.empty());
+        String table = write(new TableFormat(), fixed);
+        assertFalse(table.contains("*"), table);
+        assertTrue(table.contains("\n3 timed repetition(s) per strategy; times cover the work only.\n"), table);
+        assertTrue(table.startsWith("workload strategy         median s     min s  speedup"), table);
+        String json = write(new JsonFormat(), fixed);
+        assertTrue(json.contains("\"warmup\" : {\n      \"mode\" : \"fixed\",\n      \"runs\" : 1,\n      \"settled\" : null\n    }"),
+                json);
+        Csv.read(write(new CsvFormat(), fixed)).rows().forEach(row -> assertEquals("", row.get("settled"), row.toString()));
     }
 
     /** Written raw: {@link #write} normalises line endings, which would change a value holding "\r\n". */

@@ -45,7 +45,7 @@ class ConcurrentRunsIT {
 
         List<Process> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            String command = "umask 027 && exec bash " + SCRIPT + " compare --n 300000 --size 300 --iterations 2";
+            String command = "umask 027 && exec bash " + SCRIPT + " compare --n 300000 --size 300 --iterations 2 --warmup 1";
             runs.add(new ProcessBuilder("bash", "-c", command).directory(dir.toFile())
                     .redirectOutput(logs.resolve("out" + i).toFile()).redirectError(logs.resolve("err" + i).toFile()).start());
         }

@@ -27,7 +27,7 @@ class InterruptIT {
         Path err = dir.resolve("stderr.txt");
         // a background process may inherit SIGINT ignored (POSIX shells do that); a terminal's Ctrl-C is not
         Process process = new ProcessBuilder("env", "--default-signal=INT", "bash", SCRIPT.toString(), "compare",
-                "--n", "3000000", "--size", "2000", "--iterations", "10", "--out", "kept")
+                "--n", "3000000", "--size", "2000", "--iterations", "10", "--warmup", "1", "--out", "kept")
                 .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             for (int i = 0; i < 240 && !Files.readString(err).contains("image · spark-copy: warm-up 1/1"); i++) {
