@@ -41,6 +41,7 @@ ensure_spark_home() {
 # Sets SUBMIT to a spark-submit command: the one in SPARK_HOME or on PATH, else Spark's own
 # SparkSubmit class on the jars Maven resolves into target/spark-home.
 find_spark_submit() {
+  APP_ON_CLASSPATH=false
   if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
     SUBMIT=("$SPARK_HOME/bin/spark-submit")
   elif command -v spark-submit >/dev/null 2>&1; then
@@ -54,6 +55,7 @@ find_spark_submit() {
     JARS_CP="$SPARK_HOME/jars/*:$APP_JAR" spark_class -Xmx"${DRIVER_MEMORY:-1g}" ${SUBMIT_JAVA_OPTS:-} \
       org.apache.spark.deploy.SparkSubmit
     warm_start
+    APP_ON_CLASSPATH=true
     SUBMIT=("${SPARK_CLASS[@]}")
   fi
 }

@@ -42,7 +42,7 @@ warm_start() {
   jvm=("${SPARK_CLASS_JVM[@]:0:n-2}" -cp "$jars")
   # (ls and cksum: the same on Linux and macOS)
   local key
-  key="$({ command -v "$JAVA"; echo "$jdk"; printf '%s\n' "${jvm[@]}"; cat "$TOUR_HOME/conf/java17-opens.args"
+  key="$({ readlink -f "$(command -v "$JAVA")"; echo "$jdk"; printf '%s\n' "${jvm[@]}"; cat "$TOUR_HOME/conf/java17-opens.args"
            local IFS=:; for entry in $jars; do ls -lnL $entry; done; } 2>&1 | cksum | tr ' ' -)"
   local archive="$WARM_START_DIR/jdk$jdk-$key.$ext"
   if [ ! -f "$archive" ]; then
@@ -76,7 +76,7 @@ make_warm_start() {
   echo "Making a warm start for this JVM in $archive (first run only; WARM_START=off skips it)..." >&2
   if (cd "$work" && SPARK_LOCAL_IP=127.0.0.1 "$JAVA" "$@" "$make$work/archive" \
         org.apache.spark.deploy.SparkSubmit --master 'local[*]' --conf spark.eventLog.dir="$work/events" \
-        --class "$MAIN_CLASS" "$APP_JAR" compare --scale tiny --workloads primes,image --warmup 1 --repeat 3 \
+        --class "$MAIN_CLASS" spark-internal compare --scale tiny --workloads primes,image --warmup 1 --repeat 3 \
         --out "$work/results" >"$work/training.log" 2>&1) && [ -s "$work/archive" ]; then
     local name="${archive##*/}"; rm -f "$WARM_START_DIR/${name%%-*}"-*  # this JDK's older archives
     mv "$work/archive" "$archive"
