@@ -10,6 +10,10 @@
 #                   CONF_DIR, if set, wins over it)
 #   DRIVER_MEMORY   driver heap (default 4g)
 #   APP_JAR         the application jar (default target/spark-cpu-tour.jar, built if missing)
+#   JAVA_HOME       the JDK to run (default: java on the PATH)
+#   WARM_START      off: no class-data archive (default on, made by a training run on first use;
+#                   only without a Spark installation of yours, see README "A warm start")
+#   WARM_START_DIR  where the archives are kept (default target/warm-start)
 set -euo pipefail
 
 source "$(dirname "$0")/common.sh"
