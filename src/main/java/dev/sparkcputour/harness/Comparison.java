@@ -92,7 +92,7 @@ public final class Comparison {
                 params.put("cores", k);
                 params.put("oversubscribed", oversubscribed);
                 runs.add(new RunResult(r.workload(), r.strategy(), params, r.warmupSeconds(), r.seconds(), r.answer(),
-                        r.sparkMetrics(), r.counts()));
+                        r.sparkMetrics(), r.timedCounts()));
             }
         }
         return new Report(last.machine(), runs, OptionalDouble.empty(), Optional.empty());

@@ -120,7 +120,7 @@ public final class Harness {
                     ? "" : String.format(Locale.ROOT, " (%d failed task attempts retried)", spent.failedTasks())));
         }
         return new RunResult(trial.workload(), trial.strategy(), settings, warmups, timed, answer,
-                trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty(), RunResult.meanCounts(counts));
+                trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty(), counts);
     }
 
     /**

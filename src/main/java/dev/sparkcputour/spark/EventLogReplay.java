@@ -222,7 +222,7 @@ public final class EventLogReplay {
                 }
                 results.add(new RunResult(first.workload(), first.strategy(), first.params(), warmups, timed,
                         first.answer(), first.usesSpark() ? Optional.of(SparkMetrics.mean(timedMetrics)) : Optional.empty(),
-                        RunResult.meanCounts(timedCounts)));
+                        timedCounts));
             }
             Machine m = machine.machine(Optional.ofNullable(appId));
             return Optional.of(new Report(m, results, OptionalDouble.of(machine.sparkStartupSeconds()), Optional.empty()));
