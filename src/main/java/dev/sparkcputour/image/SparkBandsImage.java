@@ -1,5 +1,6 @@
 package dev.sparkcputour.image;
 
+import dev.sparkcputour.workload.MemoryNeed;
 import dev.sparkcputour.kernel.BandConvolution;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.kernel.ResultArrays;
@@ -49,7 +50,7 @@ public final class SparkBandsImage implements ImageStrategy {
      */
     @Override
     public MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
-        return MemoryNeed.base(imageBytes, resultBytes).plus(resultBytes + 3L * imageBytes, 2L * imageBytes + resultBytes);
+        return ImageStrategy.base(imageBytes, resultBytes).plus(resultBytes + 3L * imageBytes, 2L * imageBytes + resultBytes);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sparkcputour.image;
 
+import dev.sparkcputour.workload.MemoryNeed;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
@@ -28,7 +29,7 @@ public final class SparkBroadcastImage implements ImageStrategy {
     /** The broadcast while it is serialised and as pieces; tasks share the driver's image in local mode. */
     @Override
     public MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
-        return MemoryNeed.base(imageBytes, resultBytes).plus(resultBytes + 3L * imageBytes, 0);
+        return ImageStrategy.base(imageBytes, resultBytes).plus(resultBytes + 3L * imageBytes, 0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sparkcputour.image;
 
+import dev.sparkcputour.workload.MemoryNeed;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
@@ -32,7 +33,7 @@ public final class SparkCopyImage implements ImageStrategy {
     /** Each running task: its serialised task on the driver (and the stream that grew to hold it), its own image. */
     @Override
     public MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
-        return MemoryNeed.base(imageBytes, resultBytes)
+        return ImageStrategy.base(imageBytes, resultBytes)
                 .plus(resultBytes + 3L * concurrentTasks * imageBytes, (long) concurrentTasks * imageBytes);
     }
 
