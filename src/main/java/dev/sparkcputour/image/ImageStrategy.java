@@ -1,8 +1,8 @@
 package dev.sparkcputour.image;
 
-import dev.sparkcputour.workload.MemoryNeed;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,11 +1,11 @@
 package dev.sparkcputour.image;
 
-import dev.sparkcputour.workload.MemoryNeed;
 import dev.sparkcputour.kernel.BandConvolution;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.kernel.ResultArrays;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;

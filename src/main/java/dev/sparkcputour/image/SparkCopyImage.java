@@ -1,9 +1,9 @@
 package dev.sparkcputour.image;
 
-import dev.sparkcputour.workload.MemoryNeed;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.util.LongAccumulator;
