@@ -114,7 +114,7 @@ public final class Harness {
             return new RunResult(trial.workload(), trial.strategy(), runs.settings(),
                     warmups.stream().map(Settling.Run::seconds).toList(), timed, runs.answer(),
                     trial.usesSpark() ? Optional.of(SparkMetrics.mean(metrics)) : Optional.empty(),
-                    RunResult.meanCounts(counts), outcome.get());
+                    counts, outcome.get());
         }
     }
 

@@ -4,7 +4,7 @@ import dev.sparkcputour.config.Defaults;
 import dev.sparkcputour.image.ImageInputs;
 import dev.sparkcputour.image.ImageSources;
 import dev.sparkcputour.image.ImageStrategy;
-import dev.sparkcputour.image.MemoryNeed;
+import dev.sparkcputour.workload.MemoryNeed;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.io.ImageFiles;
 import dev.sparkcputour.io.NpyFormat;

@@ -2,6 +2,7 @@ package dev.sparkcputour.image;
 
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,7 +46,12 @@ public interface ImageStrategy {
      * results of {@code resultBytes}, with {@code concurrentTasks} tasks running at once.
      */
     default MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
-        return MemoryNeed.base(imageBytes, resultBytes);
+        return base(imageBytes, resultBytes);
+    }
+
+    /** What every strategy needs: the image, and this and the previous iteration's results. */
+    static MemoryNeed base(long imageBytes, long resultBytes) {
+        return MemoryNeed.NONE.plus(0, imageBytes + 2 * resultBytes);
     }
 
     /** The results of one iteration, one per filter, in filter order, all on the driver. */

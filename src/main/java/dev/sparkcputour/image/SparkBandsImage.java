@@ -5,6 +5,7 @@ import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.kernel.ResultArrays;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class SparkBandsImage implements ImageStrategy {
      */
     @Override
     public MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
-        return MemoryNeed.base(imageBytes, resultBytes).plus(resultBytes + 3L * imageBytes, 2L * imageBytes + resultBytes);
+        return ImageStrategy.base(imageBytes, resultBytes).plus(resultBytes + 3L * imageBytes, 2L * imageBytes + resultBytes);
     }
 
     @Override

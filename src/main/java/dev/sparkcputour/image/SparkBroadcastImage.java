@@ -3,6 +3,7 @@ package dev.sparkcputour.image;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
@@ -28,7 +29,7 @@ public final class SparkBroadcastImage implements ImageStrategy {
     /** The broadcast while it is serialised and as pieces; tasks share the driver's image in local mode. */
     @Override
     public MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
-        return MemoryNeed.base(imageBytes, resultBytes).plus(resultBytes + 3L * imageBytes, 0);
+        return ImageStrategy.base(imageBytes, resultBytes).plus(resultBytes + 3L * imageBytes, 0);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sparkcputour.image;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.util.List;
 import org.apache.spark.util.LongAccumulator;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,7 +27,7 @@ public final class SparkClosureImage implements ImageStrategy {
     /** The task binary while it is serialised and as broadcast pieces; each running task's own image. */
     @Override
     public MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
-        return MemoryNeed.base(imageBytes, resultBytes)
+        return ImageStrategy.base(imageBytes, resultBytes)
                 .plus(resultBytes + 3L * imageBytes, (long) concurrentTasks * imageBytes);
     }
 

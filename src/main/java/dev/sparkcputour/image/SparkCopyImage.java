@@ -3,6 +3,7 @@ package dev.sparkcputour.image;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.util.LongAccumulator;
@@ -32,7 +33,7 @@ public final class SparkCopyImage implements ImageStrategy {
     /** Each running task: its serialised task on the driver (and the stream that grew to hold it), its own image. */
     @Override
     public MemoryNeed memoryNeed(long imageBytes, long resultBytes, int concurrentTasks) {
-        return MemoryNeed.base(imageBytes, resultBytes)
+        return ImageStrategy.base(imageBytes, resultBytes)
                 .plus(resultBytes + 3L * concurrentTasks * imageBytes, (long) concurrentTasks * imageBytes);
     }
 

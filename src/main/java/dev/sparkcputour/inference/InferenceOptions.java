@@ -1,6 +1,7 @@
 package dev.sparkcputour.inference;
 
 import dev.sparkcputour.config.Defaults;
+import dev.sparkcputour.spark.MasterUrl;
 import dev.sparkcputour.workload.Scale;
 import dev.sparkcputour.workload.Trial;
 import dev.sparkcputour.workload.TrialPlan;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,6 +130,22 @@ public final class InferenceOptions implements WorkloadOptions {
         return true;
     }
 
+    /**
+     * Refuses, before the model folder is written, sizes whose models and batches cannot fit in
+     * this JVM (in local mode, the driver and its executor): {@code spark-per-task} holds a model
+     * per running task. Executors on a cluster are other JVMs, sized by spark.executor.memory.
+     */
+    private void checkFits(List<InferenceStrategy> strategies, Footprint footprint, int images, int test, int h) {
+        for (InferenceStrategy strategy : strategies) {
+            strategy.memoryNeed(footprint).exceeds(Runtime.getRuntime().maxMemory(), Pointer.maxBytes()).ifPresent(problem -> {
+                throw Usage.error(spec, footprint.batchOffHeap() > footprint.loadOffHeap() ? "--hidden" : "--images",
+                        String.format(Locale.ROOT, "%,d images (%,d to test) through 784-%d-10 with %s on %d task slot(s)"
+                                + " and %d thread(s) %s", images, test, h, strategy.name(), footprint.taskSlots(),
+                                footprint.threads(), problem));
+            });
+        }
+    }
+
     @Override
     public List<Trial> trials(TrialPlan plan) {
         List<InferenceStrategy> chosen = InferenceStrategies.ALL.stream()
@@ -142,6 +160,8 @@ public final class InferenceOptions implements WorkloadOptions {
                     "%,d test images cannot come from a data set of %,d", test, n));
         }
         int h = hidden != null ? hidden : sizes.hidden();
+        checkFits(chosen, Footprint.of(n, test, h, workers, plan.threads(),
+                MasterUrl.localSlots(plan.spark().master()).orElse(0)), n, test, h);
         usableModelDir(modelDir, modelDir.equals(Path.of(DEFAULT_MODEL_DIR)) ? "the default folder " : "");
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // every array is made DOUBLE; this guards the rest
         Path folder;

@@ -1,6 +1,7 @@
 package dev.sparkcputour.inference;
 
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,11 @@ interface InferenceStrategy {
     /** The settings this strategy runs with, for the results. */
     default Map<String, Object> describe(InferenceParams params) {
         return params.describe();
+    }
+
+    /** What this strategy holds at its peak in this JVM; by default one model and one batch, as serial. */
+    default MemoryNeed memoryNeed(Footprint footprint) {
+        return footprint.loadsThenBatches(1, 1);
     }
 
     /** Runs every round; {@code spark} is started only if {@link #usesSpark()}. */

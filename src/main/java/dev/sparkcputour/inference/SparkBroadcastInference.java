@@ -1,6 +1,7 @@
 package dev.sparkcputour.inference;
 
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
@@ -19,6 +20,12 @@ final class SparkBroadcastInference implements InferenceStrategy {
     @Override
     public boolean usesSpark() {
         return true;
+    }
+
+    /** The driver's model and its broadcast, serialised and stored in pieces; a batch per running task. */
+    @Override
+    public MemoryNeed memoryNeed(Footprint footprint) {
+        return footprint.loadsThenBatches(1, footprint.taskSlots()).plus(2 * footprint.modelBytes(), 0);
     }
 
     @Override

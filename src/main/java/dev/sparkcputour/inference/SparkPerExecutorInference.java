@@ -1,6 +1,7 @@
 package dev.sparkcputour.inference;
 
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,12 @@ final class SparkPerExecutorInference implements InferenceStrategy {
     @Override
     public boolean usesSpark() {
         return true;
+    }
+
+    /** One model in the executor (the driver's JVM in local mode), a batch per running task. */
+    @Override
+    public MemoryNeed memoryNeed(Footprint footprint) {
+        return footprint.loadsThenBatches(Math.min(1, footprint.taskSlots()), footprint.taskSlots());
     }
 
     @Override

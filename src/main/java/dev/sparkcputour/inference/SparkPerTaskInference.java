@@ -1,6 +1,7 @@
 package dev.sparkcputour.inference;
 
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 
 /**
  * Every task initialises its own model (the blog's multiprocessing pool): only the model's source,
@@ -17,6 +18,12 @@ final class SparkPerTaskInference implements InferenceStrategy {
     @Override
     public boolean usesSpark() {
         return true;
+    }
+
+    /** A model and a batch per running task (none in this JVM on a cluster). */
+    @Override
+    public MemoryNeed memoryNeed(Footprint footprint) {
+        return footprint.loadsThenBatches(footprint.taskSlots(), footprint.taskSlots());
     }
 
     @Override

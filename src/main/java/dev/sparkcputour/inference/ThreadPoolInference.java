@@ -2,6 +2,7 @@ package dev.sparkcputour.inference;
 
 import dev.sparkcputour.parallel.ThreadPools;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.MemoryNeed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,12 @@ final class ThreadPoolInference implements InferenceStrategy {
         java.util.Map<String, Object> out = params.describe();
         out.put("threads", params.threads());
         return out;
+    }
+
+    /** One model, a batch on every thread. */
+    @Override
+    public MemoryNeed memoryNeed(Footprint footprint) {
+        return footprint.loadsThenBatches(1, footprint.threads());
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public final class TableFormat implements ResultFormat {
 
-    private static final String TIMES = "%-8s %-15s %9s %9s %8s";
+    /** The first columns, as wide as their longest name (at least as the headers and the tutorial's names). */
+    private static final String TIMES = "%%-%ds %%-%ds %%9s %%9s %%8s";
     private static final String SPARK = "  %5s %8s %8s %7s %7s %9s %9s %6s";
     private static final String ANSWER = "  %s%n";
 
@@ -26,11 +27,16 @@ public final class TableFormat implements ResultFormat {
     static final String UNSETTLED_NOTE = "* did not settle within its warm-up budget: still getting faster, or the JIT"
             + " still compiling; more warm-ups may lower it.";
 
+    private static int width(Report report, java.util.function.Function<RunResult, String> column, int least) {
+        return Math.max(least, report.runs().stream().mapToInt(run -> column.apply(run).length()).max().orElse(0));
+    }
+
     @Override
     public void writeOut(Report report, Appendable out) throws IOException {
         boolean spark = report.runs().stream().anyMatch(r -> r.sparkMetrics().isPresent());
         boolean marks = anyUnsettled(report);
-        out.append(format(TIMES, "workload", "strategy", "median s" + (marks ? " " : ""), "min s", "speedup"));
+        String times = format(TIMES, width(report, RunResult::workload, 8), width(report, RunResult::strategy, 15));
+        out.append(format(times, "workload", "strategy", "median s" + (marks ? " " : ""), "min s", "speedup"));
         if (spark) {
             out.append(format(SPARK, "tasks", "deser s", "run s", "ser s", "gc s", "bcast MB", "result MB", "copies"));
         }
@@ -39,7 +45,7 @@ public final class TableFormat implements ResultFormat {
             Optional<RunResult> reference = report.reference(run.workload());
             String speedup = reference.map(ref -> format("%.2fx", ref.medianSeconds() / run.medianSeconds()))
                     .orElse("");
-            out.append(format(TIMES, run.workload(), run.strategy(), median(run, marks),
+            out.append(format(times, run.workload(), run.strategy(), median(run, marks),
                     format("%.3f", run.minSeconds()), speedup));
             if (spark) {
                 out.append(run.sparkMetrics().map(TableFormat::sparkColumns)

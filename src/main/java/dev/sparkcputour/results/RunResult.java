@@ -10,37 +10,47 @@ import java.util.Optional;
 /**
  * One strategy's measured runs of one workload: its settings, the seconds of each timed
  * repetition (warm-ups kept apart), the answer every repetition gave, for Spark strategies
- * what Spark's listener saw, and what the workload counted itself ({@code counts}, e.g.
- * {@code inits}), both as a mean per timed repetition, and how its warm-ups ended ({@code warmup}).
+* what Spark's listener saw (as a mean per timed repetition), what the workload counted itself
+ * in each timed repetition ({@code timedCounts}, e.g. {@code inits}; none, or one map per timed
+ * repetition), and how its warm-ups ended ({@code warmup}).
  */
 public record RunResult(String workload, String strategy, Map<String, Object> params,
                         List<Double> warmupSeconds, List<Double> seconds, String answer,
-                        Optional<SparkMetrics> sparkMetrics, Map<String, Long> counts, WarmupOutcome warmup) {
+                        Optional<SparkMetrics> sparkMetrics, List<Map<String, Long>> timedCounts,
+                        WarmupOutcome warmup) {
 
     public RunResult {
         if (seconds.isEmpty()) {
             throw new IllegalArgumentException("a result needs at least one timed repetition");
         }
+        if (!timedCounts.isEmpty() && timedCounts.size() != seconds.size()) {
+            throw new IllegalArgumentException(timedCounts.size() + " counts for " + seconds.size() + " timed repetitions");
+        }
         params = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         warmupSeconds = List.copyOf(warmupSeconds);
         seconds = List.copyOf(seconds);
-        counts = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
+        timedCounts = timedCounts.stream().map(c -> Collections.unmodifiableMap(new java.util.LinkedHashMap<>(c))).toList();
         Objects.requireNonNull(warmup, "warmup");
     }
 
     /** A result whose runs counted nothing of their own, after a fixed number of warm-ups. */
     public RunResult(String workload, String strategy, Map<String, Object> params, List<Double> warmupSeconds,
                      List<Double> seconds, String answer, Optional<SparkMetrics> sparkMetrics) {
-        this(workload, strategy, params, warmupSeconds, seconds, answer, sparkMetrics, Map.of(), WarmupOutcome.FIXED);
+        this(workload, strategy, params, warmupSeconds, seconds, answer, sparkMetrics, List.of(), WarmupOutcome.FIXED);
     }
 
     /** The same result under other parameters (a sweep adds its core count). */
     public RunResult withParams(Map<String, Object> other) {
-        return new RunResult(workload, strategy, other, warmupSeconds, seconds, answer, sparkMetrics, counts, warmup);
+        return new RunResult(workload, strategy, other, warmupSeconds, seconds, answer, sparkMetrics, timedCounts, warmup);
+    }
+
+    /** What the workload counted, as a mean per timed repetition, rounded, in the order first named. */
+    public Map<String, Long> counts() {
+        return meanCounts(timedCounts);
     }
 
     /** The mean of each count over {@code runs} (one map per timed run), rounded, in the order first named. */
-    public static Map<String, Long> meanCounts(List<Map<String, Long>> runs) {
+    private static Map<String, Long> meanCounts(List<Map<String, Long>> runs) {
         Map<String, Long> sums = new java.util.LinkedHashMap<>();
         runs.forEach(run -> run.forEach((name, n) -> sums.merge(name, n, Long::sum)));
         sums.replaceAll((name, sum) -> Math.round(sum / (double) runs.size()));

@@ -225,7 +225,7 @@ public final class EventLogReplay {
                         .map(RunRecorded::warmup).orElse(WarmupOutcome.FIXED);
                 results.add(new RunResult(first.workload(), first.strategy(), first.params(), warmups, timed,
                         first.answer(), first.usesSpark() ? Optional.of(SparkMetrics.mean(timedMetrics)) : Optional.empty(),
-                        RunResult.meanCounts(timedCounts), warmup));
+                        timedCounts, warmup));
             }
             Machine m = machine.machine(Optional.ofNullable(appId));
             return Optional.of(new Report(m, results, OptionalDouble.of(machine.sparkStartupSeconds()), Optional.empty()));

@@ -263,6 +263,12 @@ class BadInputTest {
         cases.add(usage("'--kernel': unknown kernel 'conv' (expected nd4j)", "inference", "--kernel", "conv"));
         cases.add(usage("'--strategy': unknown strategy 'actors'", "inference", "--strategy", "actors"));
         cases.add(usage("'--rounds': must be in [1, 10,000], got 0", "compare", "--workloads", "inference", "--rounds", "0"));
+        // sizes that cannot fit this JVM's 4g heap, refused before the model folder is written: a model per running task
+        cases.add(usage("'--images': 200,000 images (10,000 to test) through 784-512-10 with spark-per-task on 2 task slot(s)",
+                "inference", "--strategy", "spark-per-task", "--images", "200000", "--workers", "2", "--master", "local[2]"));
+        // and one batch's activations, 100,000 × 8,192 doubles off the heap
+        cases.add(usage("'--hidden': 100,000 images (100,000 to test) through 784-8192-10 with serial",
+                "inference", "--strategy", "serial", "--images", "100000", "--test-images", "100000", "--hidden", "8192"));
 
         // prefixes: counts and sizes, refused before any document is drawn
         cases.add(usage("'--shards': must be in [1, 4,096], got 0", "prefixes", "--shards", "0"));

@@ -77,6 +77,24 @@ class InferenceStrategiesTest {
         assertEquals(1, holder.classifyAll(params(), spark).inits(), "a new run, a new initialisation");
     }
 
+    /** What the command checks before writing the model: a model per running task, against one per JVM. */
+    @Test
+    void perTaskNeedsAModelPerRunningTaskTheOthersOne() {
+        Footprint local = Footprint.of(70_000, 10_000, 512, 2, 2, 8); // two workers: two tasks at once, whatever the slots
+        Footprint cluster = Footprint.of(70_000, 10_000, 512, 2, 2, 0);
+        assertEquals(17L * 784 * 70_000, local.loadHeap(), "pixels, rows of doubles and ND4J's flat copy of them");
+        Map<String, Long> heap = new LinkedHashMap<>();
+        Map<String, Long> clusterHeap = new LinkedHashMap<>();
+        for (InferenceStrategy strategy : InferenceStrategies.ALL) {
+            heap.put(strategy.name(), strategy.memoryNeed(local).heapBytes() / local.loadHeap());
+            clusterHeap.put(strategy.name(), strategy.memoryNeed(cluster).heapBytes() / cluster.loadHeap());
+        }
+        assertEquals(Map.of("serial", 1L, "threads", 1L, "spark-per-task", 2L, "spark-per-executor", 1L, "spark-broadcast", 1L),
+                heap, "initialisations held at once in local mode");
+        assertEquals(Map.of("serial", 1L, "threads", 1L, "spark-per-task", 0L, "spark-per-executor", 0L, "spark-broadcast", 1L),
+                clusterHeap, "on a cluster the driver initialises only for serial, threads and the broadcast");
+    }
+
     @Test
     void theFolderIsWrittenOnceAndRewrittenWhenItNoLongerMatchesItsManifest() throws IOException {
         Path images = folder.resolve(ModelFolder.IMAGES);

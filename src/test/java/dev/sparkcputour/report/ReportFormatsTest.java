@@ -4,6 +4,7 @@ import dev.sparkcputour.results.RunResult;
 import dev.sparkcputour.results.Report;
 import dev.sparkcputour.results.Machine;
 
+import dev.sparkcputour.results.WarmupOutcome;
 import static dev.sparkcputour.results.WarmupOutcome.SETTLED;
 import static dev.sparkcputour.results.WarmupOutcome.UNSETTLED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +48,7 @@ class ReportFormatsTest {
 
     static final String PRIMES_ANSWER = "148933";
     static final String IMAGE_ANSWER = "36587065.974127896";
+    static final String INFERENCE_ANSWER = "crc32:c55075fa";
 
     /**
      * Fixed values throughout, so the output is the same on every machine: the tutorial's sizes
@@ -62,31 +64,46 @@ class ReportFormatsTest {
         Map<String, Object> image = params("height", 3000, "width", 3000, "filters", 10, "filter_height", 4L,
                 "filter_width", 4L, "image", "random, seed 42", "filter_source", "N(0,1), seed 42",
                 "iterations", 10, "stride", 5, "kernel", "strided");
+        Map<String, Object> inference = params("network", "784-512-10", "images", 70_000, "test_images", 10_000,
+                "rounds", 10, "workers", 2);
         Map<String, Object> imageThreads = new LinkedHashMap<>(image);
         imageThreads.put("threads", 8);
         List<RunResult> runs = List.of(
                 new RunResult("primes", "serial", params("n", 2_000_000L), List.of(1.5, 1.25, 1.0, 1.25, 1.0, 1.5),
-                        List.of(1.25, 1.0, 1.5), PRIMES_ANSWER, Optional.empty(), Map.of(), SETTLED),
+                        List.of(1.25, 1.0, 1.5), PRIMES_ANSWER, Optional.empty(), List.of(), SETTLED),
                 new RunResult("primes", "threads", params("n", 2_000_000L, "threads", 8),
                         List.of(0.5, 0.25, 0.25, 0.375, 0.25, 0.25), List.of(0.25, 0.1, 0.375), PRIMES_ANSWER,
-                        Optional.empty(), Map.of(), SETTLED),
+                        Optional.empty(), List.of(), SETTLED),
                 new RunResult("primes", "spark", params("n", 2_000_000L, "partitions", 32),
                         List.of(2.0, 1.0, 0.75, 0.625, 0.5, 0.625, 0.5, 0.75), List.of(0.5, 0.625, 0.75), PRIMES_ANSWER,
                         Optional.of(new SparkMetrics(32, 0, 0.125, 3.5, 0.001, 0.0625, 48_000, 12_345, 0,
-                                List.of(3, 4, 5))), Map.of(), SETTLED),
+                                List.of(3, 4, 5))), List.of(), SETTLED),
                 new RunResult("image", "serial", image, List.of(4.0, 3.5, 3.25, 3.5, 3.75, 3.5), List.of(3.5, 3.25, 3.75),
-                        IMAGE_ANSWER, Optional.empty(), Map.of(), SETTLED),
+                        IMAGE_ANSWER, Optional.empty(), List.of(), SETTLED),
                 new RunResult("image", "threads", imageThreads, List.of(1.0, 0.875, 0.875, 0.8125, 0.875, 0.9375),
-                        List.of(0.875, 0.8125, 0.9375), IMAGE_ANSWER, Optional.empty(), Map.of(), SETTLED),
+                        List.of(0.875, 0.8125, 0.9375), IMAGE_ANSWER, Optional.empty(), List.of(), SETTLED),
                 // its budget spent before a window of runs stopped falling
                 new RunResult("image", "spark-closure", image, List.of(6.0, 4.0, 3.0), List.of(2.5, 2.0, 3.0),
                         IMAGE_ANSWER, Optional.of(new SparkMetrics(100, 0, 0.5, 20.0, 0.25, 0.125, 288_012_000,
-                                720_050_000, 100, IntStream.range(10, 40).boxed().toList())), Map.of(), UNSETTLED),
+                                720_050_000, 100, IntStream.range(10, 40).boxed().toList())), List.of(), UNSETTLED),
                 new RunResult("image", "spark-broadcast", image, List.of(2.0, 1.75, 1.5, 1.25, 1.5, 1.25, 1.5),
                         List.of(1.5, 1.75, 1.25), IMAGE_ANSWER, Optional.of(new SparkMetrics(100, 0, 0.0625, 15.0, 0.25,
-                                0.0, 288_012_000, 72_050_000, 0, IntStream.range(40, 70).boxed().toList())), Map.of(),
-                        SETTLED));
+                                0.0, 288_012_000, 72_050_000, 0, IntStream.range(40, 70).boxed().toList())), List.of(),
+                        SETTLED),
+                new RunResult("inference", "serial", inference, List.of(6.5), List.of(6.5, 6.25, 6.75),
+                        INFERENCE_ANSWER, Optional.empty(), List.of(inits(1), inits(1), inits(1)), SETTLED),
+                new RunResult("inference", "spark-per-task", inference, List.of(27.0), List.of(26.5, 26.0, 27.0),
+                        INFERENCE_ANSWER, Optional.of(new SparkMetrics(20, 0, 0.0625, 49.25, 0.0, 2.5, 200_000, 60_000, 0,
+                                IntStream.range(70, 100).boxed().toList())), List.of(inits(20), inits(20), inits(20)), SETTLED),
+                new RunResult("inference", "spark-per-executor", inference, List.of(5.0), List.of(4.75, 4.5, 5.0),
+                        INFERENCE_ANSWER, Optional.of(new SparkMetrics(20, 0, 0.0625, 9.0, 0.0, 0.125, 200_000, 60_000, 0,
+                                IntStream.range(100, 130).boxed().toList())), List.of(inits(1), inits(1), inits(1)), SETTLED));
         return new Report(machine, runs, OptionalDouble.of(1.75), Optional.of("http://127.0.0.1:4040"));
+    }
+
+    /** One timed repetition's count of model initialisations. */
+    static Map<String, Long> inits(long n) {
+        return Map.of("inits", n);
     }
 
     /** An ordered map from alternating keys and values. */
@@ -127,7 +144,8 @@ class ReportFormatsTest {
         Csv.Table csv = Csv.read(write(new CsvFormat(), report()));
         assertEquals(List.of("workload", "strategy", "phase", "repetition", "seconds", "answer", "settled", "n", "threads",
                 "partitions", "height", "width", "filters", "filter_height", "filter_width", "image", "filter_source",
-                "iterations", "stride", "kernel"), csv.header(), "the parameters in the order the runs first name them");
+                "iterations", "stride", "kernel", "network", "images", "test_images", "rounds", "workers", "inits"),
+                csv.header(), "the parameters in the order the runs first name them, then the counts");
         assertEquals(report().runs().stream().mapToInt(r -> r.warmupSeconds().size() + r.seconds().size()).sum(),
                 csv.rows().size());
         csv.rows().forEach(row -> Double.parseDouble(row.get("seconds")));
@@ -138,6 +156,28 @@ class ReportFormatsTest {
         assertEquals("random, seed 42", imageRow.get("image"));
         assertEquals("", imageRow.get("threads"), "serial has no threads");
         assertEquals("", imageRow.get("n"), "n is the primes' parameter");
+        assertEquals("", imageRow.get("inits"), "the image counts nothing");
+        List<String> perTask = csv.rows().stream().filter(row -> row.get("strategy").equals("spark-per-task"))
+                .map(row -> row.get("phase") + ":" + row.get("inits")).toList();
+        assertEquals(List.of("warmup:", "timed:20", "timed:20", "timed:20"), perTask, "counts of timed repetitions only");
+    }
+
+    /** Each timed row has its own repetition's count; the JSON has their mean. */
+    @Test
+    void csvCountsAreEachRepetitionsOwn() throws IOException {
+        Report report = new Report(report().machine(), List.of(new RunResult("inference", "spark-per-executor", Map.of(),
+                List.of(1.0), List.of(1.0, 2.0, 3.0), "crc32:0", Optional.empty(), List.of(inits(2), inits(2), inits(1)), WarmupOutcome.FIXED)),
+                OptionalDouble.empty(), Optional.empty());
+        Csv.Table csv = Csv.read(write(new CsvFormat(), report));
+        assertEquals(List.of("", "2", "2", "1"), csv.rows().stream().map(row -> row.get("inits")).toList());
+        assertTrue(write(new JsonFormat(), report).contains("\"inits\" : 2\n"), "the JSON's mean, rounded");
+    }
+
+    @Test
+    void aCountNamedLikeAParameterIsRefused() {
+        Report report = new Report(report().machine(), List.of(new RunResult("w", "s", params("inits", 3),
+                List.of(), List.of(1.0), "1", Optional.empty(), List.of(inits(1)), WarmupOutcome.FIXED)), OptionalDouble.empty(), Optional.empty());
+        assertThrows(IllegalArgumentException.class, () -> new CsvFormat().writeOut(report, new StringBuilder()));
     }
 
     /** A fixed number of warm-ups, as {@code --warmup W} gives: not judged, so nothing is marked. */

@@ -41,6 +41,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerBlockUpdated;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.storage.BlockUpdatedInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -297,6 +298,47 @@ class StandaloneClusterIT {
                 "a replacement fetched broadcast pieces: " + history.broadcastPiecesStoredBy + ", replacements " + replacements);
     }
 
+    /**
+     * The issue's count on separate JVMs: each executor's holder is its own static field, and the
+     * initialisations travel back to the driver in an accumulator. One submit, three Spark
+     * strategies at the tiny size; the executors that ran each run's tasks come from the event log.
+     */
+    @Test
+    @Order(7)
+    void inferenceInitialisesOncePerExecutorJvmAndOncePerTask() throws Exception {
+        Path json = CLUSTER.resolve("inference-" + System.nanoTime() + ".json");
+        Outcome outcome = script(Map.of(), "submit-standalone.sh", "inference", "--strategy", "all", "--scale", "tiny",
+                "--warmup", "0", "--repeat", "1", "--model-dir", CLUSTER.resolve("inference-model").toString(),
+                "--json", json.toString());
+        assertEquals(0, outcome.exit(), outcome.err());
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        ExecutorHistory history = replay(result.at("/machine/spark_app_id").asText());
+        Map<String, JsonNode> runs = new HashMap<>();
+        result.get("runs").forEach(run -> runs.put(run.get("strategy").asText(), run));
+        assertEquals(1, runs.values().stream().map(run -> run.get("answer").asText()).distinct().count(),
+                "one answer from every strategy: " + runs.values());
+
+        JsonNode perTask = runs.get("spark-per-task");
+        long tasks = perTask.at("/spark_metrics/tasks").asLong();
+        assertEquals(0, perTask.at("/spark_metrics/failed_tasks").asLong(), "no retries to blur the count");
+        assertTrue(tasks >= 2, "a task per worker per round: " + perTask);
+        assertEquals(tasks, perTask.get("inits").asLong(), "spark-per-task: one initialisation per task");
+
+        // two workers of one core each: both executors run tasks of every round, and each loads its own model
+        Set<String> executors = history.executorsOf(runs.get("spark-per-executor").get("spark_metrics"));
+        assertEquals(Set.copyOf(history.added), executors, "every executor of the cluster ran tasks");
+        assertEquals(2, executors.size(), "two executor JVMs: " + executors);
+        assertEquals(executors.size(), runs.get("spark-per-executor").get("inits").asLong(),
+                "spark-per-executor: one initialisation per executor JVM " + executors);
+
+        Set<String> broadcastExecutors = history.executorsOf(runs.get("spark-broadcast").get("spark_metrics"));
+        assertEquals(1 + broadcastExecutors.size(), runs.get("spark-broadcast").get("inits").asLong(),
+                "spark-broadcast: the driver's load, then one model per executor " + broadcastExecutors);
+        System.out.printf(Locale.ROOT, "inference on the cluster: inits per-task %d in %d tasks, per-executor %d on %s, broadcast %d%n",
+                perTask.get("inits").asLong(), tasks, runs.get("spark-per-executor").get("inits").asLong(), executors,
+                runs.get("spark-broadcast").get("inits").asLong());
+    }
+
     /** An executor, frozen by SIGSTOP while the driver sees it running a task. */
     private record Victim(String id, long pid) {
 
@@ -355,13 +397,7 @@ class StandaloneClusterIT {
         assertEquals(tasks + failed, metrics.get("tasks").asLong(), "each failed attempt was run again: " + metrics);
 
         String app = result.at("/machine/spark_app_id").asText();
-        Path log;
-        try (Stream<Path> logs = Files.list(CLUSTER.getParent().resolve("spark-events"))) {
-            log = logs.filter(p -> p.getFileName().toString().contains(app)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no event log for " + app));
-        }
-        ExecutorHistory history = new ExecutorHistory();
-        EventLogReplay.replay(log, history);
+        ExecutorHistory history = replay(app);
         List<String> lost = history.lostWith.getOrDefault(victim.id(), List.of());
         assertFalse(lost.isEmpty(), "no attempt lost with executor " + victim.id() + ": " + history.lostWith);
         assertTrue(history.succeeded.containsAll(lost), "lost tasks " + lost + " never succeeded");
@@ -370,7 +406,19 @@ class StandaloneClusterIT {
         return history;
     }
 
-    /** Executors coming and going, and the broadcast pieces each one stored, from an event log. */
+    /** The event log of application {@code app}, which drivers started in {@code target/} write to its spark-events. */
+    private static ExecutorHistory replay(String app) throws IOException {
+        Path log;
+        try (Stream<Path> logs = Files.list(CLUSTER.getParent().resolve("spark-events"))) {
+            log = logs.filter(p -> p.getFileName().toString().contains(app)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no event log for " + app));
+        }
+        ExecutorHistory history = new ExecutorHistory();
+        EventLogReplay.replay(log, history);
+        return history;
+    }
+
+    /** Executors coming and going, the broadcast pieces each one stored and the tasks each one ran, from an event log. */
     private static final class ExecutorHistory extends SparkListener {
         final List<String> added = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
@@ -378,6 +426,15 @@ class StandaloneClusterIT {
         /** Task attempts (stage.partition) that ended with their executor lost, by executor. */
         final Map<String, List<String>> lostWith = new HashMap<>();
         final Set<String> succeeded = new HashSet<>();
+        final Map<Integer, Integer> jobOfStage = new HashMap<>();
+        /** The executors that finished a task successfully, by job. */
+        final Map<Integer, Set<String>> executorsByJob = new HashMap<>();
+
+        @Override
+        public void onJobStart(SparkListenerJobStart event) {
+            scala.jdk.javaapi.CollectionConverters.asJava(event.stageIds())
+                    .forEach(stage -> jobOfStage.put((Integer) stage, event.jobId()));
+        }
 
         @Override
         public void onExecutorAdded(SparkListenerExecutorAdded event) {
@@ -396,7 +453,16 @@ class StandaloneClusterIT {
                 lostWith.computeIfAbsent(lost.execId(), id -> new ArrayList<>()).add(task);
             } else if (event.reason() instanceof Success$) {
                 succeeded.add(task);
+                executorsByJob.computeIfAbsent(jobOfStage.get(event.stageId()), job -> new HashSet<>())
+                        .add(event.taskInfo().executorId());
             }
+        }
+
+        /** The executors that ran the tasks of the jobs a run's {@code spark_metrics} names. */
+        Set<String> executorsOf(JsonNode sparkMetrics) {
+            Set<String> executors = new HashSet<>();
+            sparkMetrics.get("job_ids").forEach(job -> executors.addAll(executorsByJob.getOrDefault(job.asInt(), Set.of())));
+            return executors;
         }
 
         @Override

@@ -1,24 +1,22 @@
-package dev.sparkcputour.image;
+package dev.sparkcputour.workload;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * What a strategy needs at its peak on the driver (in local mode, the whole application): JVM
- * heap for serialised copies, off-heap memory for ND4J's arrays. Estimated before anything is
- * allocated, so a size that cannot fit is refused instead of dying in an OutOfMemoryError.
+ * heap for serialised copies and parsed inputs, off-heap memory for ND4J's arrays. Estimated
+ * before anything is allocated, so a size that cannot fit is refused instead of dying in an
+ * OutOfMemoryError.
  */
 public record MemoryNeed(long heapBytes, long offHeapBytes) {
+
+    public static final MemoryNeed NONE = new MemoryNeed(0, 0);
 
     /** Head-room left for everything else in the JVM. */
     private static final double USABLE = 0.8;
 
-    /** What every strategy needs: the image, and this and the previous iteration's results. */
-    static MemoryNeed base(long imageBytes, long resultBytes) {
-        return new MemoryNeed(0, imageBytes + 2 * resultBytes);
-    }
-
-    MemoryNeed plus(long heap, long offHeap) {
+    public MemoryNeed plus(long heap, long offHeap) {
         return new MemoryNeed(Math.addExact(heapBytes, heap), Math.addExact(offHeapBytes, offHeap));
     }
 
