@@ -189,7 +189,7 @@ class ReportFormatsTest {
         String table = write(new TableFormat(), fixed);
         assertFalse(table.contains("*"), table);
         assertTrue(table.contains("\n3 timed repetition(s) per strategy; times cover the work only.\n"), table);
-        assertTrue(table.startsWith("workload strategy         median s     min s  speedup"), table);
+        assertTrue(table.startsWith("workload  strategy            median s     min s  speedup"), "no mark column: " + table);
         String json = write(new JsonFormat(), fixed);
         assertTrue(json.contains("\"warmup\" : {\n      \"mode\" : \"fixed\",\n      \"runs\" : 1,\n      \"settled\" : null\n    }"),
                 json);
