@@ -80,8 +80,10 @@ class RunLocalScriptIT {
 
     @Test
     void compareWritesItsFilesThroughTheScript(@TempDir Path dir) throws Exception {
+        // one warm-up: --warmup auto, the default, is tested in CompareCommandTest; here its budgets
+        // would cost 35 s of waiting for tiny rows to settle
         Outcome outcome = runScript(dir, "compare", "--n", "200000", "--size", "300", "--iterations", "2",
-                "--out", "kept");
+                "--warmup", "1", "--out", "kept");
         assertEquals(0, outcome.exit(), outcome.err());
         assertTrue(outcome.out().lines().anyMatch(l -> l.startsWith("primes: ")), outcome.out());
         assertTrue(outcome.out().lines().anyMatch(l -> l.startsWith("image: ")), outcome.out());
