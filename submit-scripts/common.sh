@@ -76,10 +76,12 @@ spark_class() {
   fi
   while [ $# -gt 0 ] && [ "${1#-}" != "$1" ]; do jvm+=("$1"); shift; done
   # like spark-class, Hadoop's and YARN's client settings come from their folders on the classpath
+  # (its parts kept apart too, for warm_start)
+  SPARK_CLASS_OPTS=("@$TOUR_HOME/conf/java17-opens.args" ${jvm[@]+"${jvm[@]}"})
   SPARK_CLASS_JARS="${JARS_CP:-$SPARK_HOME/jars/*}"
-  local cp="$SPARK_CLASS_JARS:$SPARK_CONF_DIR${HADOOP_CONF_DIR:+:$HADOOP_CONF_DIR}${YARN_CONF_DIR:+:$YARN_CONF_DIR}"
-  SPARK_CLASS_JVM=("@$TOUR_HOME/conf/java17-opens.args" ${jvm[@]+"${jvm[@]}"} -cp "$cp")
-  SPARK_CLASS=("$JAVA" "${SPARK_CLASS_JVM[@]}" "$@")
+  SPARK_CLASS_CP="$SPARK_CLASS_JARS:$SPARK_CONF_DIR${HADOOP_CONF_DIR:+:$HADOOP_CONF_DIR}${YARN_CONF_DIR:+:$YARN_CONF_DIR}"
+  SPARK_CLASS_MAIN=("$@")
+  SPARK_CLASS=("$JAVA" "${SPARK_CLASS_OPTS[@]}" -cp "$SPARK_CLASS_CP" "$@")
 }
 
 # Prints the pid of the local YARN that yarn-up.sh started, if it still runs (a recycled pid of

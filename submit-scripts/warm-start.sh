@@ -22,6 +22,12 @@ java_feature_version() {
   echo "${version:-0}"
 }
 
+# file_stamps FILE...: each file's name, size, modification time to the nanosecond and inode
+# (GNU stat, else BSD's on macOS), so that a file written again, even in the same second, differs.
+file_stamps() {
+  stat -L -c '%n %s %y %i' "$@" 2>/dev/null || stat -L -f '%N %z %Fm %i' "$@"
+}
+
 # warm_start: puts the options that load a warm start into SPARK_CLASS, the command spark_class
 # set, making the archive first when there is none for this JVM, its options and its jars.
 # Whatever goes wrong, the run goes on without one, said once on stderr.
@@ -36,14 +42,11 @@ warm_start() {
   else
     return
   fi
-  # the JVM's options with the jars alone on the class path: the archive is made and named for them
-  local jvm=() jars="$SPARK_CLASS_JARS"
-  local n=${#SPARK_CLASS_JVM[@]}
-  jvm=("${SPARK_CLASS_JVM[@]:0:n-2}" -cp "$jars")
-  # (ls and cksum: the same on Linux and macOS)
+  # the archive is made and named for the JVM's options with the jars alone on the class path
+  local jvm=("${SPARK_CLASS_OPTS[@]}" -cp "$SPARK_CLASS_JARS")
   local key
   key="$({ readlink -f "$(command -v "$JAVA")"; echo "$jdk"; printf '%s\n' "${jvm[@]}"; cat "$TOUR_HOME/conf/java17-opens.args"
-           local IFS=:; for entry in $jars; do ls -lnL $entry; done; } 2>&1 | cksum | tr ' ' -)"
+           local IFS=:; for entry in $SPARK_CLASS_JARS; do file_stamps $entry; done; } 2>&1 | cksum | tr ' ' -)"
   local archive="$WARM_START_DIR/jdk$jdk-$key.$ext"
   if [ ! -f "$archive" ]; then
     [ "$DRY_RUN" = true ] && return
@@ -52,16 +55,17 @@ warm_start() {
   fi
   # checked once per archive file, with the run's own options and class path: a corrupt or
   # foreign archive can crash a JVM that maps it
-  local seen; seen="$(ls -lniL "$archive")"
+  local seen; seen="$(file_stamps "$archive")"
   if [ "$(cat "$archive.checked" 2>/dev/null)" != "$seen" ]; then
-    if ! "$JAVA" "${SPARK_CLASS_JVM[@]}" "$use$archive" "$check" -XX:+VerifySharedSpaces -version >/dev/null 2>&1; then
+    if ! "$JAVA" "${SPARK_CLASS_OPTS[@]}" "$use$archive" "$check" -XX:+VerifySharedSpaces -cp "$SPARK_CLASS_CP" \
+         -version >/dev/null 2>&1; then
       echo "warm start: $archive does not load (corrupt, or made for another JVM); running without it, the next run makes a new one" >&2
       rm -f "$archive" "$archive.checked"
       return
     fi
     echo "$seen" > "$archive.checked"
   fi
-  SPARK_CLASS=("$JAVA" "${SPARK_CLASS_JVM[@]}" "$use$archive" "${SPARK_CLASS[@]:$((n + 1))}")
+  SPARK_CLASS=("$JAVA" "${SPARK_CLASS_OPTS[@]}" "$use$archive" -cp "$SPARK_CLASS_CP" "${SPARK_CLASS_MAIN[@]}")
 }
 
 # make_warm_start ARCHIVE MAKE_OPTION JVM_OPTION...: the training run, a small local comparison of
