@@ -71,7 +71,8 @@ spark_class() {
     jvm+=("-Dlog4j2.configurationFile=$SPARK_CONF_DIR/log4j2.properties")
   fi
   # as Spark's launcher does on newer JDKs, which otherwise warn about Netty's and zstd's native access
-  if [ "$(java_feature_version)" -ge 24 ]; then
+  java_feature_version
+  if [ "$JAVA_FEATURE_VERSION" -ge 24 ]; then
     jvm+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
   fi
   while [ $# -gt 0 ] && [ "${1#-}" != "$1" ]; do jvm+=("$1"); shift; done

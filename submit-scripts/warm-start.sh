@@ -10,16 +10,18 @@
 WARM_START="${WARM_START:-on}"
 WARM_START_DIR="${WARM_START_DIR:-$TOUR_HOME/target/warm-start}"
 
-# java_feature_version: the JDK's feature version (17, 25, ...), from the release file of $JAVA's
-# home, else (macOS's /usr/bin/java is a stub) from the JVM itself.
+# java_feature_version: sets JAVA_FEATURE_VERSION to the JDK's feature version (17, 25, ...), once:
+# from the release file of $JAVA's home, else (macOS's /usr/bin/java is a stub) from the JVM itself.
 java_feature_version() {
-  local home version
+  [ -n "${JAVA_FEATURE_VERSION:-}" ] && return
+  local home
   home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")}"
-  version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)"
-  if [ -z "$version" ]; then
-    version="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')"
+  JAVA_FEATURE_VERSION="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)"
+  if [ -z "$JAVA_FEATURE_VERSION" ]; then
+    JAVA_FEATURE_VERSION="$("$JAVA" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')"
   fi
-  echo "${version:-0}"
+  JAVA_FEATURE_VERSION="${JAVA_FEATURE_VERSION:-0}"
 }
 
 # file_stamps FILE...: each file's name, size, modification time to the nanosecond and inode
@@ -33,7 +35,8 @@ file_stamps() {
 # Whatever goes wrong, the run goes on without one, said once on stderr.
 warm_start() {
   [ "$WARM_START" = off ] && return
-  local jdk; jdk="$(java_feature_version)"
+  java_feature_version
+  local jdk="$JAVA_FEATURE_VERSION"
   local make use check ext
   if [ "$jdk" -ge 25 ]; then
     make=-XX:AOTCacheOutput= use=-XX:AOTCache= check=-XX:AOTMode=on ext=aot
