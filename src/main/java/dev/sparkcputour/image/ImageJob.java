@@ -1,11 +1,15 @@
 package dev.sparkcputour.image;
 
+import dev.sparkcputour.parallel.WorkerPool;
 import dev.sparkcputour.spark.JobLabel;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** One iteration of the image workload: convolve the image with every filter. */
-public record ImageJob(ImageInputs inputs, ImageParams params, int iteration) {
+/**
+ * One iteration of the image workload: convolve the image with every filter, on the run's
+ * {@code pool} when the strategy asked for one ({@link ImageStrategy#poolThreads}), else null.
+ */
+public record ImageJob(ImageInputs inputs, ImageParams params, int iteration, WorkerPool pool) {
 
     public INDArray image() {
         return inputs.image();

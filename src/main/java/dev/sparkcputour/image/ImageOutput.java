@@ -31,11 +31,9 @@ final class ImageOutput {
         Usage.writableFile(spec, "--output", pngBeside(file));
     }
 
-    /** Keeps the first results handed over: every strategy's are equal, or the run fails. */
-    void keep(List<INDArray> results) {
-        if (output != null) {
-            lastResults.compareAndSet(null, results);
-        }
+    /** Keeps the first results offered when there is an output to write (every strategy's are equal, or the run fails). */
+    boolean keep(List<INDArray> results) {
+        return output != null && lastResults.compareAndSet(null, results);
     }
 
     /** The last iteration's results as one k×h×w .npy, and the first filter's result as a PNG beside it. */

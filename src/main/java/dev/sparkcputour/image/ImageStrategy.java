@@ -32,6 +32,16 @@ public interface ImageStrategy {
         return true;
     }
 
+    /**
+     * The threads of the pool this strategy's iterations share ({@link ImageJob#pool()}), made once
+     * per run before the first, as the tutorial makes its {@code Pool} once for its ten iterations;
+     * the pool also checksums each iteration's results, one result per thread at a time, so the
+     * answer has the same bits however many. 0 for none: the driver's thread checksums.
+     */
+    default int poolThreads(ImageParams params) {
+        return 0;
+    }
+
     /** The settings this strategy runs with, for the results. */
     default Map<String, Object> describe(ImageInputs inputs, ImageParams params) {
         Map<String, Object> out = inputs.describe();

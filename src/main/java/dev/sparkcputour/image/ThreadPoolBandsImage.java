@@ -2,7 +2,6 @@ package dev.sparkcputour.image;
 
 import dev.sparkcputour.kernel.BandConvolution;
 import dev.sparkcputour.kernel.Convolution;
-import dev.sparkcputour.parallel.ThreadPools;
 import dev.sparkcputour.spark.SparkHandle;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One task per band of output rows on a pool of {@code threads} Java threads, each computing its
+ * One task per band of output rows on the run's pool of {@code threads} Java threads, each computing its
  * rows of every filter with the band kernel: it reads its rows of the one image in memory and
  * writes straight into the results, so nothing is copied or serialised.
  */
@@ -27,6 +26,11 @@ public final class ThreadPoolBandsImage implements ImageStrategy {
     }
 
     @Override
+    public int poolThreads(ImageParams params) {
+        return params.threads();
+    }
+
+    @Override
     public Map<String, Object> describe(ImageInputs inputs, ImageParams params) {
         Map<String, Object> out = Bands.describe(ImageStrategy.super.describe(inputs, params));
         out.put("threads", params.threads());
@@ -36,15 +40,14 @@ public final class ThreadPoolBandsImage implements ImageStrategy {
     @Override
     public List<INDArray> convolveAll(ImageJob job, SparkHandle spark) {
         BandConvolution kernel = Bands.kernel(job);
-        int threads = job.params().threads();
         List<INDArray> results = Bands.blanks(kernel, kernel.outputHeight());
-        List<Callable<Void>> tasks = Bands.cut(kernel.outputHeight(), threads).stream()
+        List<Callable<Void>> tasks = Bands.cut(kernel.outputHeight(), job.pool().threads()).stream()
                 .<Callable<Void>>map(band -> () -> {
                     kernel.convolve(job.image(), 0, band.from(), band.to(), results, 0);
                     return null;
                 })
                 .toList();
-        ThreadPools.invokeAll(threads, "image-band-worker", tasks);
+        job.pool().invokeAll(tasks);
         return results;
     }
 }

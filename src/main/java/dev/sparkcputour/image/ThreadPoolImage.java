@@ -1,6 +1,5 @@
 package dev.sparkcputour.image;
 
-import dev.sparkcputour.parallel.ThreadPools;
 import dev.sparkcputour.spark.SparkHandle;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One task per filter on a pool of {@code threads} Java threads, all reading the one image in
+ * One task per filter on the run's pool of {@code threads} Java threads, all reading the one image in
  * memory: nothing is copied or serialised. The limit is one machine.
  */
 public final class ThreadPoolImage implements ImageStrategy {
@@ -16,6 +15,11 @@ public final class ThreadPoolImage implements ImageStrategy {
     @Override
     public String name() {
         return "threads";
+    }
+
+    @Override
+    public int poolThreads(ImageParams params) {
+        return params.threads();
     }
 
     @Override
@@ -31,6 +35,6 @@ public final class ThreadPoolImage implements ImageStrategy {
         List<Callable<INDArray>> tasks = job.filters().stream()
                 .<Callable<INDArray>>map(filter -> () -> job.params().kernel().convolve(job.image(), filter, stride))
                 .toList();
-        return ThreadPools.invokeAll(job.params().threads(), "image-worker", tasks);
+        return job.pool().invokeAll(tasks);
     }
 }

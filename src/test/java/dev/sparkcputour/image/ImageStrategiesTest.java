@@ -122,7 +122,7 @@ class ImageStrategiesTest {
         ImageParams params = new ImageParams(ITERATIONS, 5, Convolution.STRIDED, 2);
         try (SparkHandle spark = SparkHandle.wrap(sc)) {
             Report report = new Harness(0, 1, line -> { }).run(
-                    ImageStrategies.trials(ImageStrategies.ALL, inputs(), params, spark, r -> { }), spark);
+                    ImageStrategies.trials(ImageStrategies.ALL, inputs(), params, spark, r -> false), spark);
             Map<String, SparkMetrics> metrics = new java.util.HashMap<>();
             report.runs().forEach(run -> run.sparkMetrics().ifPresent(m -> metrics.put(run.strategy(), m)));
             assertEquals(4, metrics.size(), "serial and the thread strategies have no Spark metrics");
