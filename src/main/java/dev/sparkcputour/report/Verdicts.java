@@ -34,8 +34,8 @@ public final class Verdicts {
 
     private static String line(String workload, List<RunResult> runs, RunResult reference) {
         RunResult winner = runs.stream().min(Comparator.comparingDouble(RunResult::medianSeconds)).orElseThrow();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %s is fastest (%.3f s median, %.2fx %s)",
-                workload, winner.strategy(), winner.medianSeconds(),
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %s is fastest (%s s median, %.2fx %s)",
+                workload, winner.strategy(), TableFormat.seconds(winner.medianSeconds()),
                 reference.medianSeconds() / winner.medianSeconds(), reference.strategy()));
         List<RunResult> spark = runs.stream().filter(r -> r.sparkMetrics().isPresent())
                 .sorted(Comparator.comparingDouble(RunResult::medianSeconds)).toList();

@@ -140,6 +140,17 @@ class ReportFormatsTest {
     }
 
     @Test
+    void tableTimesKeepThreeSignificantDigitsBelowTenMilliseconds() {
+        assertEquals("12.346", TableFormat.seconds(12.3456));
+        assertEquals("0.156", TableFormat.seconds(0.156));
+        assertEquals("0.010", TableFormat.seconds(0.01));
+        assertEquals("0.00530", TableFormat.seconds(0.0053));
+        assertEquals("0.000170", TableFormat.seconds(0.00016955), "a settled sieve at 2,000,000, not 0.000");
+        assertEquals("0.0000123", TableFormat.seconds(0.0000123));
+        assertEquals("0.000", TableFormat.seconds(0));
+    }
+
+    @Test
     void csvHasOneColumnPerParameterEmptyWhereARunLacksIt() throws IOException {
         Csv.Table csv = Csv.read(write(new CsvFormat(), report()));
         assertEquals(List.of("workload", "strategy", "phase", "repetition", "seconds", "answer", "settled", "n", "threads",
