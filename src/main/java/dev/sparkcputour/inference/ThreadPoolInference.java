@@ -1,6 +1,6 @@
 package dev.sparkcputour.inference;
 
-import dev.sparkcputour.parallel.ThreadPools;
+import dev.sparkcputour.parallel.WorkerPool;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.workload.MemoryNeed;
 import java.util.ArrayList;
@@ -32,10 +32,12 @@ final class ThreadPoolInference implements InferenceStrategy {
     @Override
     public Outcome classifyAll(InferenceParams params, SparkHandle spark) throws Exception {
         List<byte[]> labels = new ArrayList<>();
-        try (Model model = Model.load(params.source())) {
+        // one pool for every round, as the blog's actors live across its rounds
+        try (Model model = Model.load(params.source());
+             WorkerPool pool = new WorkerPool(params.threads(), "inference-worker")) {
             List<Callable<byte[]>> round = Collections.nCopies(params.workers(), model::classify);
             for (int r = 0; r < params.rounds(); r++) {
-                labels.addAll(ThreadPools.invokeAll(params.threads(), "inference-worker", round));
+                labels.addAll(pool.invokeAll(round));
             }
         }
         return new Outcome(labels, 1);
