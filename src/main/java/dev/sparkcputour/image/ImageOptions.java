@@ -149,8 +149,7 @@ public final class ImageOptions implements WorkloadOptions {
 
     @Override
     public List<Trial> trials(TrialPlan plan) {
-        List<ImageStrategy> chosen = runnable(ImageStrategies.ALL.stream()
-                .filter(s -> plan.includes(s.name(), s.scalesWithCores())).toList(), plan.named());
+        List<ImageStrategy> chosen = runnable(plan.chosen(ImageStrategies.ALL), plan.named());
         if (chosen.isEmpty()) {
             return List.of();
         }

@@ -3,25 +3,13 @@ package dev.sparkcputour.image;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.workload.MemoryNeed;
+import dev.sparkcputour.workload.Strategy;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** One way to convolve an image with several filters. Implementations compute and return; they never print. */
-public interface ImageStrategy {
-
-    /** The name users type after {@code --strategy}. */
-    String name();
-
-    /** Whether more cores can make it faster: what a core sweep re-runs (all but serial). */
-    default boolean scalesWithCores() {
-        return true;
-    }
-
-    /** Whether the strategy needs a Spark context; the harness starts it before timing anything. */
-    default boolean usesSpark() {
-        return false;
-    }
+public interface ImageStrategy extends Strategy {
 
     /**
      * Whether this strategy can run beside {@code kernel}, the kernel chosen for the others: true

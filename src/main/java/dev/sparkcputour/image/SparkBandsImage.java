@@ -6,6 +6,7 @@ import dev.sparkcputour.kernel.ResultArrays;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.workload.MemoryNeed;
+import dev.sparkcputour.workload.SparkStrategy;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * iteration and deserialised by it, nothing is broadcast, and results come back as bands. The
  * image copy counter stays at zero: no task holds the image, and the bands' bytes are the image's.
  */
-public final class SparkBandsImage implements ImageStrategy {
+public final class SparkBandsImage implements ImageStrategy, SparkStrategy {
 
     /** One task's data: its output rows, and the image rows they read, from image row {@code row0} on. */
     record Band(Bands.Rows rows, int row0, ShippedArray image) implements Serializable {
@@ -27,11 +28,6 @@ public final class SparkBandsImage implements ImageStrategy {
     @Override
     public String name() {
         return "spark-bands";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     @Override

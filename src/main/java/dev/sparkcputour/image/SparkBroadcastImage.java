@@ -4,6 +4,7 @@ import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.workload.MemoryNeed;
+import dev.sparkcputour.workload.SparkStrategy;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
@@ -14,16 +15,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * once on the driver, deserialised once per executor, and not at all in local mode, where tasks
  * read the driver's own copy. Tasks receive only their filter.
  */
-public final class SparkBroadcastImage implements ImageStrategy {
+public final class SparkBroadcastImage implements ImageStrategy, SparkStrategy {
 
     @Override
     public String name() {
         return "spark-broadcast";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     /** The broadcast while it is serialised and as pieces; tasks share the driver's image in local mode. */

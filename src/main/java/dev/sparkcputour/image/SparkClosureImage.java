@@ -4,6 +4,7 @@ import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.workload.MemoryNeed;
+import dev.sparkcputour.workload.SparkStrategy;
 import java.util.List;
 import org.apache.spark.util.LongAccumulator;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,16 +13,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The image captured by the task function: Spark serialises it once per stage into the task
  * binary (a broadcast), but every task deserialises its own copy of that binary.
  */
-public final class SparkClosureImage implements ImageStrategy {
+public final class SparkClosureImage implements ImageStrategy, SparkStrategy {
 
     @Override
     public String name() {
         return "spark-closure";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     /** The task binary while it is serialised and as broadcast pieces; each running task's own image. */

@@ -4,6 +4,7 @@ import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.spark.ShippedArray;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.workload.MemoryNeed;
+import dev.sparkcputour.workload.SparkStrategy;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.util.LongAccumulator;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * parallelizes (image, filter) pairs, so the image is serialised into every task and
  * deserialised by every task, one copy per filter per iteration.
  */
-public final class SparkCopyImage implements ImageStrategy {
+public final class SparkCopyImage implements ImageStrategy, SparkStrategy {
 
     /** One task's data: the whole image and one filter. */
     record ImageAndFilter(ShippedArray image, ShippedArray filter) implements Serializable {
@@ -23,11 +24,6 @@ public final class SparkCopyImage implements ImageStrategy {
     @Override
     public String name() {
         return "spark-copy";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     /** Each running task: its serialised task on the driver (and the stream that grew to hold it), its own image. */

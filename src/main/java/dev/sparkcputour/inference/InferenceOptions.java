@@ -148,8 +148,7 @@ public final class InferenceOptions implements WorkloadOptions {
 
     @Override
     public List<Trial> trials(TrialPlan plan) {
-        List<InferenceStrategy> chosen = InferenceStrategies.ALL.stream()
-                .filter(s -> plan.includes(s.name(), s.scalesWithCores())).toList();
+        List<InferenceStrategy> chosen = plan.chosen(InferenceStrategies.ALL);
         if (chosen.isEmpty()) {
             return List.of();
         }

@@ -2,27 +2,15 @@ package dev.sparkcputour.inference;
 
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.workload.MemoryNeed;
+import dev.sparkcputour.workload.Strategy;
 import java.util.List;
 import java.util.Map;
 
 /** One way to run the rounds of batches. Implementations compute and return; they never print. */
-interface InferenceStrategy {
+interface InferenceStrategy extends Strategy {
 
     /** Every batch's labels in round then worker order, and how many times a model was initialised. */
     record Outcome(List<byte[]> labels, long inits) {
-    }
-
-    /** The name users type after {@code --strategy}. */
-    String name();
-
-    /** Whether more cores can make it faster: what a core sweep re-runs (all but serial). */
-    default boolean scalesWithCores() {
-        return true;
-    }
-
-    /** Whether the strategy needs a Spark context; the harness starts it before timing anything. */
-    default boolean usesSpark() {
-        return false;
     }
 
     /** The settings this strategy runs with, for the results. */

@@ -1,21 +1,12 @@
 package dev.sparkcputour.inference;
 
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.SerialStrategy;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The blog's serial loop: one initialisation, then every worker's batch of every round, one after another. */
-final class SerialInference implements InferenceStrategy {
-
-    @Override
-    public String name() {
-        return "serial";
-    }
-
-    @Override
-    public boolean scalesWithCores() {
-        return false;
-    }
+final class SerialInference implements InferenceStrategy, SerialStrategy {
 
     @Override
     public Outcome classifyAll(InferenceParams params, SparkHandle spark) throws Exception {

@@ -2,6 +2,7 @@ package dev.sparkcputour.inference;
 
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.workload.MemoryNeed;
+import dev.sparkcputour.workload.SparkStrategy;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
@@ -10,16 +11,11 @@ import org.apache.spark.broadcast.Broadcast;
  * driver's arrays), where the first task wraps them into a model in {@link ExecutorModels}.
  * Initialisations: one on the driver, plus one model built per executor.
  */
-final class SparkBroadcastInference implements InferenceStrategy {
+final class SparkBroadcastInference implements InferenceStrategy, SparkStrategy {
 
     @Override
     public String name() {
         return "spark-broadcast";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     /** The driver's model and its broadcast, serialised and stored in pieces; a batch per running task. */

@@ -2,6 +2,7 @@ package dev.sparkcputour.inference;
 
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.workload.MemoryNeed;
+import dev.sparkcputour.workload.SparkStrategy;
 import java.util.UUID;
 
 /**
@@ -9,16 +10,11 @@ import java.util.UUID;
  * model's source and the run's key; the first task on each executor loads the model into
  * {@link ExecutorModels}, and every later task there reuses it. Initialisations: one per executor.
  */
-final class SparkPerExecutorInference implements InferenceStrategy {
+final class SparkPerExecutorInference implements InferenceStrategy, SparkStrategy {
 
     @Override
     public String name() {
         return "spark-per-executor";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     /** One model in the executor (the driver's JVM in local mode), a batch per running task. */

@@ -2,23 +2,11 @@ package dev.sparkcputour.prefixes;
 
 import dev.sparkcputour.kernel.PopularPrefixes;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.Strategy;
 import java.util.Map;
 
 /** One way to find the workers' popular prefixes. Implementations compute and return; they never print. */
-public interface PrefixStrategy {
-
-    /** The name users type after {@code --strategy}. */
-    String name();
-
-    /** Whether more cores can make it faster: what a core sweep re-runs (all but serial). */
-    default boolean scalesWithCores() {
-        return true;
-    }
-
-    /** Whether the strategy needs a Spark context; the harness starts it before timing anything. */
-    default boolean usesSpark() {
-        return false;
-    }
+public interface PrefixStrategy extends Strategy {
 
     /** The settings this strategy runs with, for the results: Spark's partitions are the shards. */
     default Map<String, Object> describe(PrefixesParams params) {

@@ -80,8 +80,7 @@ public final class PrefixesOptions implements WorkloadOptions {
 
     @Override
     public List<Trial> trials(TrialPlan plan) {
-        List<PrefixStrategy> chosen = PrefixStrategies.ALL.stream()
-                .filter(s -> plan.includes(s.name(), s.scalesWithCores())).toList();
+        List<PrefixStrategy> chosen = plan.chosen(PrefixStrategies.ALL);
         PrefixesParams params = new PrefixesParams(Defaults.SEED, shards, docs(), words(), plan.threads());
         chosen.forEach(s -> checkFits(s, params));
         return PrefixStrategies.trials(chosen, params, plan.spark());

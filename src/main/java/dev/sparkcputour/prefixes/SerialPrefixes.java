@@ -2,19 +2,10 @@ package dev.sparkcputour.prefixes;
 
 import dev.sparkcputour.kernel.PopularPrefixes;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.SerialStrategy;
 
 /** The blog's serial version: the shards one after another on one core, one state alive at a time. */
-public final class SerialPrefixes implements PrefixStrategy {
-
-    @Override
-    public String name() {
-        return "serial";
-    }
-
-    @Override
-    public boolean scalesWithCores() {
-        return false;
-    }
+public final class SerialPrefixes implements PrefixStrategy, SerialStrategy {
 
     @Override
     public int statesHeldAtOnce(PrefixesParams params) {

@@ -2,6 +2,7 @@ package dev.sparkcputour.prefixes;
 
 import dev.sparkcputour.kernel.PopularPrefixes;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.SparkStrategy;
 
 /**
  * The state lives and dies inside one task: one partition per shard, whose task draws its
@@ -9,16 +10,11 @@ import dev.sparkcputour.spark.SparkHandle;
  * merged by a fold. Shipped: the shard numbers in the task data and five numbers in the closure,
  * once per job; nothing of the state ever leaves its task, so a retried task simply starts over.
  */
-public final class SparkInTaskPrefixes implements PrefixStrategy {
+public final class SparkInTaskPrefixes implements PrefixStrategy, SparkStrategy {
 
     @Override
     public String name() {
         return "spark-in-task";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sparkcputour.prefixes;
 import dev.sparkcputour.kernel.PopularPrefixes;
 import dev.sparkcputour.kernel.PrefixCounts;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.SparkStrategy;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import java.util.Locale;
  * and back as the task's result, collected and re-parallelized for the next round's job. What it ships grows every round; it
  * shows as task deserialisation time and result bytes.
  */
-public final class SparkRoundTripPrefixes implements PrefixStrategy {
+public final class SparkRoundTripPrefixes implements PrefixStrategy, SparkStrategy {
 
     /** A worker's state in transit: which shard it counts, and its counts so far. */
     public record ShardState(int shard, PrefixCounts counts) implements Serializable {
@@ -22,11 +23,6 @@ public final class SparkRoundTripPrefixes implements PrefixStrategy {
     @Override
     public String name() {
         return "spark-roundtrip";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     /** Every state on the driver, plus, in local mode, the copies its tasks deserialise and return. */

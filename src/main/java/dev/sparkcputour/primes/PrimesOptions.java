@@ -72,8 +72,7 @@ public final class PrimesOptions implements WorkloadOptions {
 
     @Override
     public List<Trial> trials(TrialPlan plan) {
-        List<PrimeStrategy> chosen = PrimeStrategies.ALL.stream()
-                .filter(s -> plan.includes(s.name(), s.scalesWithCores())).toList();
+        List<PrimeStrategy> chosen = plan.chosen(PrimeStrategies.ALL);
         List<Trial> trials = new ArrayList<>();
         for (PrimeKernel kernel : kernels) {
             trials.addAll(PrimeStrategies.trials(chosen, params(plan.threads(), kernel), plan.spark()));

@@ -1,19 +1,10 @@
 package dev.sparkcputour.primes;
 
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.SerialStrategy;
 
 /** The tutorial's first strategy: one plain loop on one core. */
-public final class SerialPrimes implements PrimeStrategy {
-
-    @Override
-    public String name() {
-        return "serial";
-    }
-
-    @Override
-    public boolean scalesWithCores() {
-        return false;
-    }
+public final class SerialPrimes implements PrimeStrategy, SerialStrategy {
 
     @Override
     public long countPrimes(PrimesParams params, SparkHandle spark) {

@@ -4,6 +4,7 @@ import dev.sparkcputour.kernel.PrimeKernel;
 import dev.sparkcputour.spark.JobLabel;
 import dev.sparkcputour.spark.SparkHandle;
 import dev.sparkcputour.spark.TaskFaults;
+import dev.sparkcputour.workload.SparkStrategy;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -19,16 +20,11 @@ import org.apache.spark.broadcast.Broadcast;
  * captured in the closure, shipped once per stage and deserialised by every task; the sieve's
  * base primes are a broadcast, deserialised once per executor.
  */
-public final class SparkPrimes implements PrimeStrategy {
+public final class SparkPrimes implements PrimeStrategy, SparkStrategy {
 
     @Override
     public String name() {
         return "spark";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sparkcputour.workload;
 
 import dev.sparkcputour.spark.SparkHandle;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,8 +15,14 @@ public record TrialPlan(Set<String> strategies, boolean named, int threads, bool
         strategies = Set.copyOf(strategies);
     }
 
-    /** Whether a strategy called {@code name}, scaling with cores as said, belongs in the plan. */
-    public boolean includes(String name, boolean scalesWithCores) {
-        return (strategies.isEmpty() || strategies.contains(name)) && (!onlyScaling || scalesWithCores);
+    /** The strategies of {@code all} that belong in the plan, in their order. */
+    public <S extends Strategy> List<S> chosen(List<S> all) {
+        return all.stream().filter(this::includes).toList();
+    }
+
+    /** Whether {@code strategy} was named (or none was) and, for a sweep, scales with cores. */
+    private boolean includes(Strategy strategy) {
+        return (strategies.isEmpty() || strategies.contains(strategy.name()))
+                && (!onlyScaling || strategy.scalesWithCores());
     }
 }

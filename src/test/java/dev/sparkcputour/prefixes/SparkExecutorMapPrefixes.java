@@ -3,6 +3,7 @@ package dev.sparkcputour.prefixes;
 import dev.sparkcputour.kernel.PopularPrefixes;
 import dev.sparkcputour.kernel.PrefixCounts;
 import dev.sparkcputour.spark.SparkHandle;
+import dev.sparkcputour.workload.SparkStrategy;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * task that fails after adding and is retried adds its document twice; and on a cluster a
  * shard's next task may run on another executor, whose map has never seen it. Local mode only.
  */
-final class SparkExecutorMapPrefixes implements PrefixStrategy {
+final class SparkExecutorMapPrefixes implements PrefixStrategy, SparkStrategy {
 
     /** The "actors": one state per (run, shard), in whichever JVM runs the task. */
     private static final Map<String, PrefixCounts> STATES = new ConcurrentHashMap<>();
@@ -21,11 +22,6 @@ final class SparkExecutorMapPrefixes implements PrefixStrategy {
     @Override
     public String name() {
         return "spark-executor-map";
-    }
-
-    @Override
-    public boolean usesSpark() {
-        return true;
     }
 
     @Override
