@@ -9,6 +9,7 @@ import dev.sparkcputour.harness.Harness;
 import dev.sparkcputour.kernel.Checksum;
 import dev.sparkcputour.kernel.Convolution;
 import dev.sparkcputour.kernel.RandomArrays;
+import dev.sparkcputour.kernel.ResultArrays;
 import dev.sparkcputour.results.Report;
 import dev.sparkcputour.results.RunResult;
 import dev.sparkcputour.spark.SerializerConf;
@@ -97,6 +98,31 @@ class ImageStrategiesTest {
                             names.get(s) + " gives serial's bits, filter " + f);
                 }
             }
+        }
+    }
+
+    /** A run's last results go back to ResultArrays unless kept for --output, so the next run's first iteration faults in no fresh memory. */
+    @Test
+    void aRunsLastResultsAreHandedBackUnlessKept(JavaSparkContext sc) throws Exception {
+        // an output shape no other test makes (18×15), so ResultArrays' queue for it holds only this test's arrays
+        ImageInputs inputs = new ImageInputs(RandomArrays.uniform(50, 41, 3),
+                ImageInputs.split(RandomArrays.gaussian(FILTERS, 4, 4, 3)), "random", "N(0,1)");
+        ImageParams params = new ImageParams(2, 3, Convolution.STRIDED, 1);
+        List<List<INDArray>> kept = new ArrayList<>();
+        List<List<INDArray>> declined = new ArrayList<>();
+        try (SparkHandle spark = SparkHandle.wrap(sc)) {
+            new Harness(0, 1, line -> { }).run(ImageStrategies.trials(List.of(new SerialImage()), inputs, params, spark,
+                    kept::add), spark);
+            new Harness(0, 1, line -> { }).run(ImageStrategies.trials(List.of(new SerialImage()), inputs, params, spark,
+                    results -> !declined.add(results)), spark);
+        }
+        assertEquals(1, kept.size());
+        assertEquals(1, declined.size());
+        assertEquals(List.of(18L, 15L), List.of(declined.get(0).get(0).size(0), declined.get(0).get(0).size(1)));
+        for (int f = 0; f < FILTERS; f++) {
+            INDArray next = ResultArrays.uninitialized(18, 15);
+            assertTrue(declined.get(0).stream().anyMatch(r -> r == next), "the declined run's arrays are handed out again");
+            assertTrue(kept.get(0).stream().noneMatch(r -> r == next), "kept results are never handed out");
         }
     }
 
