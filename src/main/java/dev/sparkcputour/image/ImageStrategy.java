@@ -30,12 +30,15 @@ public interface ImageStrategy extends Strategy {
         return 0;
     }
 
-    /** The settings this strategy runs with, for the results. */
+    /** The settings this strategy runs with, for the results: its pool's threads if it has one. */
     default Map<String, Object> describe(ImageInputs inputs, ImageParams params) {
         Map<String, Object> out = inputs.describe();
         out.put("iterations", params.iterations());
         out.put("stride", params.stride());
         out.put("kernel", params.kernel().cliName());
+        if (poolThreads(params) > 0) {
+            out.put("threads", poolThreads(params));
+        }
         return out;
     }
 

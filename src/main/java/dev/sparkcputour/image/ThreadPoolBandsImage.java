@@ -32,9 +32,7 @@ public final class ThreadPoolBandsImage implements ImageStrategy {
 
     @Override
     public Map<String, Object> describe(ImageInputs inputs, ImageParams params) {
-        Map<String, Object> out = Bands.describe(ImageStrategy.super.describe(inputs, params));
-        out.put("threads", params.threads());
-        return out;
+        return Bands.describe(ImageStrategy.super.describe(inputs, params));
     }
 
     @Override

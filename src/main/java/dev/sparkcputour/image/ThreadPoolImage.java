@@ -2,7 +2,6 @@ package dev.sparkcputour.image;
 
 import dev.sparkcputour.spark.SparkHandle;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,13 +19,6 @@ public final class ThreadPoolImage implements ImageStrategy {
     @Override
     public int poolThreads(ImageParams params) {
         return params.threads();
-    }
-
-    @Override
-    public Map<String, Object> describe(ImageInputs inputs, ImageParams params) {
-        Map<String, Object> out = ImageStrategy.super.describe(inputs, params);
-        out.put("threads", params.threads());
-        return out;
     }
 
     @Override

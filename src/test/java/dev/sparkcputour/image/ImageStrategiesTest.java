@@ -127,6 +127,17 @@ class ImageStrategiesTest {
     }
 
     @Test
+    void theThreadStrategiesRecordTheirPoolsThreads() {
+        ImageParams params = new ImageParams(ITERATIONS, 5, Convolution.STRIDED, 3);
+        for (ImageStrategy s : ImageStrategies.ALL) {
+            Map<String, Object> settings = s.describe(inputs(), params);
+            assertEquals(s.poolThreads(params) > 0 ? 3 : null, settings.get("threads"), s.name());
+        }
+        assertEquals(3, new ThreadPoolBandsImage().poolThreads(params));
+        assertEquals("bands", new ThreadPoolBandsImage().describe(inputs(), params).get("kernel"));
+    }
+
+    @Test
     void bandsCoverEveryRowOnceInNearlyEqualParts() {
         for (int rows : new int[] {1, 2, 7, 10, 601}) {
             for (int cores : new int[] {1, 2, 3, 16}) {
